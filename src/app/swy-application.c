@@ -1,0 +1,189 @@
+/* swy-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "swy-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "swy-application.h"
+#include "swy-window.h"
+
+struct _SwyApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (SwyApplication, swy_application, ADW_TYPE_APPLICATION)
+
+SwyApplication *
+swy_application_new (const char        *application_id,
+                     GApplicationFlags  flags)
+{
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  return g_object_new (SWY_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+/**
+ * swy_application_get_settings:
+ * @self: the application
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+swy_application_get_settings (SwyApplication *self)
+{
+  g_return_val_if_fail (SWY_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static SwyWindow *
+get_or_create_window (SwyApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (swy_window_new (self));
+
+  return SWY_WINDOW (window);
+}
+
+static void
+swy_application_activate (GApplication *app)
+{
+  SwyApplication *self = SWY_APPLICATION (app);
+
+  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+}
+
+static void
+show_about (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  SwyApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Switchyard developers", NULL };
+  static const char *designers[] = { "The Switchyard developers", NULL };
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwDialog *about = adw_about_dialog_new ();
+
+  g_object_set (about,
+#else
+  GtkWidget *about = adw_about_window_new ();
+
+  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+  g_object_set (about,
+#endif
+                "application-name", _("Switchyard"),
+                "application-icon", APP_ID,
+                "developer-name", _("The Switchyard developers"),
+                "version", PACKAGE_VERSION,
+                "website", PACKAGE_WEBSITE,
+                "issue-url", PACKAGE_BUGREPORT,
+                "support-url", PACKAGE_WEBSITE "/discussions",
+                "copyright", "© 2026 The Switchyard developers",
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "developers", developers,
+                "designers", designers,
+                /* Translators: replace with your names, one per line */
+                "translator-credits", _("translator-credits"),
+                "comments", _("Build event-driven systems from producers, routers and "
+                              "consumers, then watch every event travel: real GObject "
+                              "signals and the real GLib main loop, live, slowed down "
+                              "or one dispatch at a time."),
+                NULL);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (about, parent ? GTK_WIDGET (parent) : NULL);
+#else
+  gtk_window_present (GTK_WINDOW (about));
+#endif
+}
+
+static void
+quit (GSimpleAction *action,
+      GVariant      *parameter,
+      gpointer       user_data)
+{
+  SwyApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Close each window, as its close button would, so that it saves its state. */
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static void
+new_window (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  SwyApplication *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (swy_window_new (self)));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = show_about },
+  { .name = "quit", .activate = quit },
+  { .name = "new-window", .activate = new_window },
+};
+
+static void
+swy_application_startup (GApplication *app)
+{
+  SwyApplication *self = SWY_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_window_accels[] = { "<Control>n", NULL };
+
+  G_APPLICATION_CLASS (swy_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new ("io.github.switchyard.Switchyard");
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window",
+                                         new_window_accels);
+}
+
+static void
+swy_application_dispose (GObject *object)
+{
+  SwyApplication *self = SWY_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (swy_application_parent_class)->dispose (object);
+}
+
+static void
+swy_application_class_init (SwyApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = swy_application_dispose;
+
+  app_class->activate = swy_application_activate;
+  app_class->startup = swy_application_startup;
+}
+
+static void
+swy_application_init (SwyApplication *self)
+{
+}
