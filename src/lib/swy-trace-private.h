@@ -1,0 +1,62 @@
+/* swy-trace-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "swy-event-private.h"
+#include "swy-trace.h"
+
+G_BEGIN_DECLS
+
+/* One compact record of the ring buffer. The event reference gives the id,
+ * parent, topic and payload when the record is read. */
+typedef struct
+{
+  gint64    t_us;
+  SwyEvent *event;
+  GQuark    node;
+  GQuark    port;
+  GQuark    reason;
+  gint32    wire;
+  guint16   depth;
+  guint8    kind;
+} SwyTraceEntry;
+
+struct _SwyTrace
+{
+  GObject        parent_instance;
+
+  SwyTraceEntry *ring;
+  guint          allocated;
+  guint          capacity;
+  guint          head;        /* index of the oldest record */
+  guint          length;
+  guint64        n_total;     /* records ever appended: the next one's number */
+  /* The list model shows the records as of the last flush, so that
+   * items-changed is emitted once per batch, not once per record. */
+  guint64        flushed_first;
+  guint          flushed_length;
+  gboolean       enabled;
+};
+
+void _swy_trace_append       (SwyTrace     *self,
+                              SwyTraceKind  kind,
+                              gint64        t_us,
+                              SwyEvent     *event,
+                              GQuark        node,
+                              GQuark        port,
+                              int           wire,
+                              guint         depth,
+                              GQuark        reason);
+
+static inline gboolean
+_swy_trace_is_enabled (SwyTrace *self)
+{
+  return self->enabled;
+}
+
+SwyTraceRecord *_swy_trace_record_new (const SwyTraceEntry *entry);
+
+G_END_DECLS
