@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "swy-catalog.h"
@@ -761,27 +762,54 @@ swy_node_dup_drop_reasons (SwyNode *self)
   return g_variant_ref_sink (g_variant_builder_end (&builder));
 }
 
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
 /**
  * swy_node_dup_extra_stats:
  * @self: a node
  *
  * Gets the type-specific figures of the node, such as a filter's
- * `rejected` or a queue's `max_depth`.
+ * `rejected` or a queue's `max_depth`, sorted by name.
  *
  * Returns: (transfer full): a variant of type `a{sv}`
  */
 GVariant *
 swy_node_dup_extra_stats (SwyNode *self)
 {
+  g_autoptr(GVariant) unsorted = NULL;
+  g_autofree const char **keys = NULL;
+  GVariantBuilder builder;
   GVariantDict dict;
+  gsize n;
 
   g_return_val_if_fail (SWY_IS_NODE (self), NULL);
 
   g_variant_dict_init (&dict, NULL);
   if (SWY_NODE_GET_CLASS (self)->add_extra_stats)
     SWY_NODE_GET_CLASS (self)->add_extra_stats (self, &dict);
+  unsorted = g_variant_ref_sink (g_variant_dict_end (&dict));
 
-  return g_variant_ref_sink (g_variant_dict_end (&dict));
+  /* Sorted by key, so that statistics files are stable. */
+  n = g_variant_n_children (unsorted);
+  keys = g_new0 (const char *, n + 1);
+  for (gsize i = 0; i < n; i++)
+    g_variant_get_child (unsorted, i, "{&sv}", &keys[i], NULL);
+  qsort (keys, n, sizeof (char *), compare_strings);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(GVariant) value = g_variant_lookup_value (unsorted, keys[i], NULL);
+
+      g_variant_builder_add (&builder, "{sv}", keys[i], value);
+    }
+
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
 }
 
 /**

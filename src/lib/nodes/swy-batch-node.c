@@ -76,21 +76,23 @@ flush (SwyBatchNode *self)
   SwyNode *node = SWY_NODE (self);
   g_autoptr(SwyEvent) event = NULL;
   g_autoptr(SwyEvent) last = g_steal_pointer (&self->last);
-  GVariantDict dict;
+  GVariantBuilder builder;
 
+  /* A builder, not a GVariantDict, so that the key order (and the trace) is stable. */
   self->batches++;
-  g_variant_dict_init (&dict, NULL);
-  g_variant_dict_insert (&dict, "seq", "x", (gint64)self->batches);
-  g_variant_dict_insert (&dict, "count", "x", (gint64)self->count);
-  g_variant_dict_insert (&dict, "sum", "d", self->sum);
-  g_variant_dict_insert (&dict, "mean", "d", self->n_valued ? self->sum / self->n_valued : 0.0);
-  g_variant_dict_insert (&dict, "min", "d", self->min);
-  g_variant_dict_insert (&dict, "max", "d", self->max);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&builder, "{sv}", "seq", g_variant_new_int64 ((gint64)self->batches));
+  g_variant_builder_add (&builder, "{sv}", "count", g_variant_new_int64 ((gint64)self->count));
+  g_variant_builder_add (&builder, "{sv}", "sum", g_variant_new_double (self->sum));
+  g_variant_builder_add (&builder, "{sv}", "mean",
+                         g_variant_new_double (self->n_valued ? self->sum / self->n_valued : 0.0));
+  g_variant_builder_add (&builder, "{sv}", "min", g_variant_new_double (self->min));
+  g_variant_builder_add (&builder, "{sv}", "max", g_variant_new_double (self->max));
   clear_batch (self);
   swy_node_queue_notify (node, properties[PROP_BATCHES]);
   swy_node_queue_notify (node, properties[PROP_PENDING]);
 
-  event = swy_node_new_child_event (node, last, swy_event_get_topic (last), g_variant_dict_end (&dict));
+  event = swy_node_new_child_event (node, last, swy_event_get_topic (last), g_variant_builder_end (&builder));
   swy_node_emit (node, self->out, event);
 }
 
