@@ -499,21 +499,29 @@ swy_graph_get_n_pending (SwyGraph *self)
 
 /* Cancellation on edits. */
 
+typedef struct
+{
+  SwyGraph *graph;
+  gpointer  target;
+} Cancel;
+
 static gboolean
 is_delivery_on (const SwyPendingItem *item,
-                gpointer              wire)
+                gpointer              user_data)
 {
-  return item->kind == SWY_ITEM_DELIVERY && item->target == wire;
+  Cancel *cancel = user_data;
+
+  return item->kind == SWY_ITEM_DELIVERY && item->target == cancel->target;
 }
 
 static void
 drop_removed_delivery (SwyPendingItem *item,
                        gpointer        user_data)
 {
-  SwyGraph *self = user_data;
+  Cancel *cancel = user_data;
   SwyWire *wire = item->target;
 
-  drop_at (self, wire->to->node, wire->to, item->event, wire->index, 0, q_removed);
+  drop_at (cancel->graph, wire->to->node, wire->to, item->event, wire->index, 0, q_removed);
   g_clear_pointer (&item->event, swy_event_unref);
 }
 
@@ -521,27 +529,31 @@ void
 _swy_graph_cancel_wire (SwyGraph *self,
                         SwyWire  *wire)
 {
+  Cancel cancel = { self, wire };
+
   init_quarks ();
-  _swy_scheduler_remove_if (&self->sched, is_delivery_on, drop_removed_delivery, self);
+  _swy_scheduler_remove_if (&self->sched, is_delivery_on, drop_removed_delivery, &cancel);
 }
 
 static gboolean
 is_timer_of (const SwyPendingItem *item,
-             gpointer              node)
+             gpointer              user_data)
 {
-  return item->kind == SWY_ITEM_TIMER && item->target == node;
+  Cancel *cancel = user_data;
+
+  return item->kind == SWY_ITEM_TIMER && item->target == cancel->target;
 }
 
 static void
 drop_removed_timer (SwyPendingItem *item,
                     gpointer        user_data)
 {
-  SwyGraph *self = user_data;
+  Cancel *cancel = user_data;
 
   /* A timer's context is an event the node holds (delay, worker,
    * debounce): removing the node drops it. */
   if (item->event != NULL)
-    drop_at (self, item->target, NULL, item->event, -1, 0, q_removed);
+    drop_at (cancel->graph, item->target, NULL, item->event, -1, 0, q_removed);
   g_clear_pointer (&item->event, swy_event_unref);
 }
 
@@ -549,8 +561,10 @@ void
 _swy_graph_cancel_node (SwyGraph *self,
                         SwyNode  *node)
 {
+  Cancel cancel = { self, node };
+
   init_quarks ();
-  _swy_scheduler_remove_if (&self->sched, is_timer_of, drop_removed_timer, self);
+  _swy_scheduler_remove_if (&self->sched, is_timer_of, drop_removed_timer, &cancel);
 }
 
 void

@@ -45,6 +45,7 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SwyMapNode, swy_map_node, SWY_TYPE_NODE)
 
+/* Returns a full reference: the new payload, or the input's when it has no numeric value. */
 static GVariant *
 map_payload (SwyMapNode *self,
              GVariant   *payload)
@@ -73,7 +74,7 @@ map_payload (SwyMapNode *self,
       g_variant_unref (child);
     }
 
-  return g_variant_builder_end (&builder);
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
 }
 
 static void
@@ -83,9 +84,10 @@ swy_map_node_handle_event (SwyNode  *node,
 {
   SwyMapNode *self = SWY_MAP_NODE (node);
   g_autoptr(SwyEvent) mapped = NULL;
+  g_autoptr(GVariant) payload = map_payload (self, swy_event_get_payload (event));
   const char *topic = self->set_topic[0] ? self->set_topic : swy_event_get_topic (event);
 
-  mapped = swy_node_new_event (node, topic, map_payload (self, swy_event_get_payload (event)));
+  mapped = swy_node_new_event (node, topic, payload);
   swy_node_emit (node, self->out, mapped);
 }
 
