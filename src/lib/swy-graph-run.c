@@ -283,7 +283,7 @@ send (SwyGraph *self,
   item.due = self->now + delay;
   item.target = wire;
   item.event = swy_event_ref (event);
-  item.tag = 0;
+  item.tag = (guint64) self->now;   /* deliveries keep their send time in the tag */
   item.hops = hops;
   item.kind = SWY_ITEM_DELIVERY;
   item.prio = wire->priority;
@@ -495,6 +495,44 @@ swy_graph_get_n_pending (SwyGraph *self)
   g_return_val_if_fail (SWY_IS_GRAPH (self), 0);
 
   return self->sched.len;
+}
+
+/**
+ * SwyInFlightFunc:
+ * @wire: the queued wire the event travels on
+ * @event: the event
+ * @sent_us: the virtual time the event entered the wire
+ * @due_us: the virtual time it is due at the wire's input
+ * @user_data: the data passed to [method@Graph.foreach_in_flight]
+ *
+ * Called for each delivery in flight on a queued wire.
+ */
+
+/**
+ * swy_graph_foreach_in_flight:
+ * @self: a graph
+ * @func: (scope call): the function to call for each delivery
+ * @user_data: data for @func
+ *
+ * Calls @func for every event travelling on a queued wire: scheduled but not
+ * yet delivered. This is what a viewer draws as tokens on the wires; the
+ * order is unspecified. @func must not change the graph.
+ */
+void
+swy_graph_foreach_in_flight (SwyGraph        *self,
+                             SwyInFlightFunc  func,
+                             gpointer         user_data)
+{
+  g_return_if_fail (SWY_IS_GRAPH (self));
+  g_return_if_fail (func != NULL);
+
+  for (guint i = 0; i < self->sched.len; i++)
+    {
+      const SwyPendingItem *item = &self->sched.items[i];
+
+      if (item->kind == SWY_ITEM_DELIVERY)
+        func (item->target, item->event, (gint64) item->tag, item->due, user_data);
+    }
 }
 
 /* Cancellation on edits. */

@@ -107,6 +107,17 @@ SWY_AVAILABLE_IN_ALL
 gint64       swy_graph_get_now            (SwyGraph    *self);
 SWY_AVAILABLE_IN_ALL
 guint        swy_graph_get_n_pending      (SwyGraph    *self);
+
+typedef void (*SwyInFlightFunc) (SwyWire  *wire,
+                                 SwyEvent *event,
+                                 gint64    sent_us,
+                                 gint64    due_us,
+                                 gpointer  user_data);
+
+SWY_AVAILABLE_IN_ALL
+void         swy_graph_foreach_in_flight  (SwyGraph        *self,
+                                           SwyInFlightFunc  func,
+                                           gpointer         user_data);
 SWY_AVAILABLE_IN_ALL
 guint64      swy_graph_run_fast           (SwyGraph    *self,
                                            gint64       until_us);

@@ -101,6 +101,51 @@ test_queued_depth (void)
 }
 
 static void
+collect_in_flight (SwyWire  *wire,
+                   SwyEvent *event,
+                   gint64    sent_us,
+                   gint64    due_us,
+                   gpointer  user_data)
+{
+  g_string_append_printf (user_data, "%d:%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT
+                          "-%" G_GINT64_FORMAT " ",
+                          swy_wire_get_index (wire), swy_event_get_id (event),
+                          sent_us, due_us);
+}
+
+static void
+test_in_flight (void)
+{
+  g_autoptr(SwyGraph) graph = swy_graph_new ();
+  g_autoptr(GString) seen = g_string_new (NULL);
+
+  add_node (graph, "timer", "t");
+  add_node (graph, "counter", "c");
+  g_object_set (swy_graph_lookup_node (graph, "t"), "interval-ms", 100, "count", 2, NULL);
+  add_queued_wire (graph, "t:out", "c:in", 250);
+  add_wire (graph, "t:out", "c:in");
+
+  /* At 150 ms tick 1 (sent at 100 ms) travels on the queued wire only. */
+  swy_graph_run_fast (graph, 150000);
+  swy_graph_foreach_in_flight (graph, collect_in_flight, seen);
+  g_assert_cmpstr (seen->str, ==, "0:1:100000-350000 ");
+
+  /* At 300 ms both ticks are in flight; the timer's own item is not a delivery. */
+  g_string_truncate (seen, 0);
+  swy_graph_run_fast (graph, 300000);
+  swy_graph_foreach_in_flight (graph, collect_in_flight, seen);
+  g_assert_true (strstr (seen->str, "0:1:100000-350000 ") != NULL);
+  g_assert_true (strstr (seen->str, "0:2:200000-450000 ") != NULL);
+  g_assert_cmpuint (strlen (seen->str), ==, strlen ("0:1:100000-350000 0:2:200000-450000 "));
+
+  swy_graph_run_fast (graph, -1);
+  g_string_truncate (seen, 0);
+  swy_graph_foreach_in_flight (graph, collect_in_flight, seen);
+  g_assert_cmpstr (seen->str, ==, "");
+  g_assert_cmpuint (swy_node_get_received (swy_graph_lookup_node (graph, "c")), ==, 4);
+}
+
+static void
 test_handler_order (void)
 {
   g_autoptr(SwyGraph) graph = swy_graph_new ();
@@ -584,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Dispatch/sync-depth", test_sync_depth);
   g_test_add_func ("/Swy/Dispatch/queued-depth", test_queued_depth);
   g_test_add_func ("/Swy/Dispatch/handler-order", test_handler_order);
+  g_test_add_func ("/Swy/Dispatch/in-flight", test_in_flight);
   g_test_add_func ("/Swy/Dispatch/priorities", test_priorities);
   g_test_add_func ("/Swy/Dispatch/jitter", test_jitter);
   g_test_add_func ("/Swy/Dispatch/loss", test_loss);
