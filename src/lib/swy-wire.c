@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include "swy-enum-types.h"
 #include "swy-graph-private.h"
 #include "swy-port-private.h"
@@ -868,4 +871,57 @@ swy_topic_matches (const char *pattern,
   compiled = _swy_pattern_new (pattern);
 
   return _swy_pattern_match_string (compiled, topic);
+}
+
+/**
+ * swy_topic_pattern_validate:
+ * @pattern: an MQTT-style subscription pattern
+ * @error: return location for an error
+ *
+ * Checks that @pattern is a subscription pattern MQTT would accept: not
+ * empty, `+` and `#` only as whole levels, and `#` only as the last level.
+ *
+ * Returns: whether @pattern is valid; if not, @error says which level is wrong
+ */
+gboolean
+swy_topic_pattern_validate (const char  *pattern,
+                            GError     **error)
+{
+  g_auto(GStrv) levels = NULL;
+  guint n_levels;
+
+  g_return_val_if_fail (pattern != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (pattern[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("A subscription cannot be empty: use “#” for every topic"));
+      return FALSE;
+    }
+
+  levels = g_strsplit (pattern, "/", -1);
+  n_levels = g_strv_length (levels);
+  for (guint i = 0; i < n_levels; i++)
+    {
+      const char *level = levels[i];
+      gboolean has_plus = strchr (level, '+') != NULL;
+      gboolean has_hash = strchr (level, '#') != NULL;
+
+      if ((has_plus && strcmp (level, "+") != 0) || (has_hash && strcmp (level, "#") != 0))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("Level %u of “%s” mixes a wildcard with text: “+” and “#” must stand alone between slashes"),
+                       i + 1, pattern);
+          return FALSE;
+        }
+      if (has_hash && i + 1 != n_levels)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("“#” must be the last level of “%s”"), pattern);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }

@@ -78,5 +78,8 @@ gboolean     swy_wire_matches_topic    (SwyWire     *self,
 SWY_AVAILABLE_IN_ALL
 gboolean     swy_topic_matches         (const char  *pattern,
                                         const char  *topic);
+SWY_AVAILABLE_IN_ALL
+gboolean     swy_topic_pattern_validate (const char  *pattern,
+                                         GError     **error);
 
 G_END_DECLS

@@ -214,6 +214,23 @@ test_notify_once_per_batch (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (swy_graph_get_trace (graph))), ==, 200);
 }
 
+static void
+test_pattern_validate (void)
+{
+  const char *good[] = { "#", "+", "a/b", "a/+/c", "a/#", "+/+/#", "sensors/kitchen/temp" };
+  const char *bad[] = { "", "a/#/b", "a+/b", "a/b#", "#/a", "x/+y" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    g_assert_true (swy_topic_pattern_validate (good[i], NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (swy_topic_pattern_validate (bad[i], &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +243,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Core/errors", test_errors);
   g_test_add_func ("/Swy/Core/catalog", test_catalog);
   g_test_add_func ("/Swy/Core/notify-once-per-batch", test_notify_once_per_batch);
+  g_test_add_func ("/Swy/Core/pattern-validate", test_pattern_validate);
 
   return g_test_run ();
 }
