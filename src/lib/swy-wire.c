@@ -336,7 +336,9 @@ swy_wire_class_init (SwyWireClass *klass)
    * Whether the wire delivers inside the emission or through the scheduler.
    */
   properties[PROP_MODE] =
-    g_param_spec_enum ("mode", NULL, NULL,
+    g_param_spec_enum ("mode",
+                       _("Mode"),
+                       _("Sync delivers inside the emission; queued goes through the main loop"),
                        SWY_TYPE_WIRE_MODE,
                        SWY_WIRE_MODE_SYNC,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -347,7 +349,9 @@ swy_wire_class_init (SwyWireClass *klass)
    * Milliseconds of virtual time between emission and delivery, for queued wires.
    */
   properties[PROP_LATENCY_MS] =
-    g_param_spec_uint ("latency-ms", NULL, NULL,
+    g_param_spec_uint ("latency-ms",
+                       _("Latency (ms)"),
+                       _("Virtual milliseconds between emission and delivery on a queued wire"),
                        0, MAX_MS, 0,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -357,7 +361,9 @@ swy_wire_class_init (SwyWireClass *klass)
    * The priority of queued deliveries among items due at the same time.
    */
   properties[PROP_PRIORITY] =
-    g_param_spec_enum ("priority", NULL, NULL,
+    g_param_spec_enum ("priority",
+                       _("Priority"),
+                       _("Order among queued deliveries due at the same time"),
                        SWY_TYPE_PRIORITY,
                        SWY_PRIORITY_DEFAULT,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -370,7 +376,9 @@ swy_wire_class_init (SwyWireClass *klass)
    * cross the wire.
    */
   properties[PROP_SUBSCRIPTION] =
-    g_param_spec_string ("subscription", NULL, NULL,
+    g_param_spec_string ("subscription",
+                       _("Subscription"),
+                       _("Topic pattern: “+” matches one level, a final “#” the rest"),
                          "#",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -380,7 +388,9 @@ swy_wire_class_init (SwyWireClass *klass)
    * Whether the wire's handler is blocked with `g_signal_handler_block()`.
    */
   properties[PROP_BLOCKED] =
-    g_param_spec_boolean ("blocked", NULL, NULL,
+    g_param_spec_boolean ("blocked",
+                       _("Blocked"),
+                       _("Block the handler: nothing crosses the wire"),
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -390,7 +400,9 @@ swy_wire_class_init (SwyWireClass *klass)
    * The probability that a delivery is lost, drawn from the graph's seeded generator.
    */
   properties[PROP_LOSS] =
-    g_param_spec_double ("loss", NULL, NULL,
+    g_param_spec_double ("loss",
+                       _("Loss"),
+                       _("Probability that a delivery is lost, from 0 to 1"),
                          0.0, 1.0, 0.0,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -400,7 +412,9 @@ swy_wire_class_init (SwyWireClass *klass)
    * The upper bound of a uniform extra delay added to each queued delivery.
    */
   properties[PROP_JITTER_MS] =
-    g_param_spec_uint ("jitter-ms", NULL, NULL,
+    g_param_spec_uint ("jitter-ms",
+                       _("Jitter (ms)"),
+                       _("Up to this many extra milliseconds per queued delivery; can reorder events"),
                        0, MAX_MS, 0,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
