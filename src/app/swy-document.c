@@ -1,0 +1,1130 @@
+/* swy-document.c: one open graph, its file, and its undo history
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every edit the GUI makes goes through here, so that it can be undone. The
+ * history stores edits by name (node ids, wire keys), never by pointer: a node
+ * removed and restored is a new object with the same id, and a wire keeps the
+ * key the document gave it, so older history entries still find what they
+ * mean. Live engine state (counters, queues) is not part of the history.
+ */
+
+#define G_LOG_DOMAIN "swy-document"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "swy-document.h"
+
+#define MERGE_WINDOW_US (1500 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct
+{
+  char  *name;
+  GValue value;
+} Setting;
+
+typedef struct
+{
+  char   *type_name;
+  char   *id;
+  double  x;
+  double  y;
+  GArray *settings;    /* of Setting */
+} NodeSpec;
+
+typedef struct
+{
+  char   *from;
+  char   *to;
+  guint   key;
+  GArray *settings;    /* of Setting */
+} WireSpec;
+
+typedef enum
+{
+  CMD_INSERT,
+  CMD_REMOVE,
+  CMD_MOVE,
+  CMD_SET,
+  CMD_RENAME,
+  CMD_GROUP,
+} CommandKind;
+
+typedef struct
+{
+  CommandKind  kind;
+  gint64       time;
+  /* CMD_INSERT, CMD_REMOVE */
+  GPtrArray   *nodes;     /* of NodeSpec */
+  GPtrArray   *wires;     /* of WireSpec */
+  /* CMD_MOVE */
+  GStrv        ids;
+  double       dx;
+  double       dy;
+  /* CMD_SET: target is a node id or, with wire_key != 0, a wire */
+  char        *target;
+  guint        wire_key;
+  char        *name;
+  GValue       before;
+  GValue       after;
+  /* CMD_RENAME */
+  char        *old_id;
+  char        *new_id;
+  /* CMD_GROUP */
+  GPtrArray   *children;  /* of Command */
+} Command;
+
+struct _SwyDocument
+{
+  GObject    parent_instance;
+
+  SwyGraph  *graph;
+  GFile     *file;
+
+  GPtrArray *undo_stack;    /* of Command */
+  GPtrArray *redo_stack;    /* of Command */
+  GPtrArray *group;         /* of Command, while a group is open */
+  guint      group_depth;
+  /* Undo depth at the last save or load; -1 when that state is gone. */
+  int        saved_depth;
+  guint      next_wire_key;
+  gboolean   replaying;
+};
+
+G_DEFINE_FINAL_TYPE (SwyDocument, swy_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_GRAPH,
+  PROP_FILE,
+  PROP_TITLE,
+  PROP_MODIFIED,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+static GQuark wire_key_quark;
+
+static void
+setting_clear (gpointer data)
+{
+  Setting *setting = data;
+
+  g_clear_pointer (&setting->name, g_free);
+  g_value_unset (&setting->value);
+}
+
+static void
+node_spec_free (gpointer data)
+{
+  NodeSpec *spec = data;
+
+  g_free (spec->type_name);
+  g_free (spec->id);
+  g_array_unref (spec->settings);
+  g_free (spec);
+}
+
+static void
+wire_spec_free (gpointer data)
+{
+  WireSpec *spec = data;
+
+  g_free (spec->from);
+  g_free (spec->to);
+  g_array_unref (spec->settings);
+  g_free (spec);
+}
+
+static void
+command_free (gpointer data)
+{
+  Command *cmd = data;
+
+  g_clear_pointer (&cmd->nodes, g_ptr_array_unref);
+  g_clear_pointer (&cmd->wires, g_ptr_array_unref);
+  g_clear_pointer (&cmd->ids, g_strfreev);
+  g_free (cmd->target);
+  g_free (cmd->name);
+  if (G_IS_VALUE (&cmd->before))
+    g_value_unset (&cmd->before);
+  if (G_IS_VALUE (&cmd->after))
+    g_value_unset (&cmd->after);
+  g_free (cmd->old_id);
+  g_free (cmd->new_id);
+  g_clear_pointer (&cmd->children, g_ptr_array_unref);
+  g_free (cmd);
+}
+
+static Command *
+command_new (CommandKind kind)
+{
+  Command *cmd = g_new0 (Command, 1);
+
+  cmd->kind = kind;
+  cmd->time = g_get_monotonic_time ();
+
+  return cmd;
+}
+
+/* The settings an editor may change: writable after construction, and for
+ * nodes those of the node type rather than the base class. */
+static gboolean
+is_setting (GParamSpec *pspec,
+            GType       base)
+{
+  if ((pspec->flags & G_PARAM_WRITABLE) == 0 || (pspec->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+    return FALSE;
+
+  if (base == SWY_TYPE_NODE)
+    return pspec->owner_type != SWY_TYPE_NODE;
+
+  return TRUE;
+}
+
+static GArray *
+capture_settings (GObject *object,
+                  GType    base)
+{
+  GArray *settings = g_array_new (FALSE, TRUE, sizeof (Setting));
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs = 0;
+
+  g_array_set_clear_func (settings, setting_clear);
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      Setting setting = { 0 };
+
+      if (!is_setting (pspecs[i], base))
+        continue;
+      setting.name = g_strdup (pspecs[i]->name);
+      g_value_init (&setting.value, pspecs[i]->value_type);
+      g_object_get_property (object, pspecs[i]->name, &setting.value);
+      g_array_append_val (settings, setting);
+    }
+
+  return settings;
+}
+
+static void
+apply_settings (GObject *object,
+                GArray  *settings)
+{
+  for (guint i = 0; i < settings->len; i++)
+    {
+      Setting *setting = &g_array_index (settings, Setting, i);
+
+      g_object_set_property (object, setting->name, &setting->value);
+    }
+}
+
+static guint
+get_wire_key (SwyWire *wire)
+{
+  return GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (wire), wire_key_quark));
+}
+
+static guint
+ensure_wire_key (SwyDocument *self,
+                 SwyWire     *wire)
+{
+  guint key = get_wire_key (wire);
+
+  if (key == 0)
+    {
+      key = ++self->next_wire_key;
+      g_object_set_qdata (G_OBJECT (wire), wire_key_quark, GUINT_TO_POINTER (key));
+    }
+
+  return key;
+}
+
+static SwyWire *
+lookup_wire (SwyDocument *self,
+             guint        key)
+{
+  GListModel *wires = swy_graph_get_wires (self->graph);
+  guint n = g_list_model_get_n_items (wires);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwyWire) wire = g_list_model_get_item (wires, i);
+
+      if (get_wire_key (wire) == key)
+        return wire;
+    }
+
+  return NULL;
+}
+
+static NodeSpec *
+capture_node (SwyNode *node)
+{
+  NodeSpec *spec = g_new0 (NodeSpec, 1);
+  SwyNodeType *type = swy_catalog_lookup_gtype (G_OBJECT_TYPE (node));
+
+  spec->type_name = g_strdup (swy_node_type_get_name (type));
+  spec->id = g_strdup (swy_node_get_id (node));
+  spec->x = swy_node_get_x (node);
+  spec->y = swy_node_get_y (node);
+  spec->settings = capture_settings (G_OBJECT (node), SWY_TYPE_NODE);
+
+  return spec;
+}
+
+static WireSpec *
+capture_wire (SwyDocument *self,
+              SwyWire     *wire)
+{
+  WireSpec *spec = g_new0 (WireSpec, 1);
+
+  spec->from = swy_port_dup_address (swy_wire_get_from (wire));
+  spec->to = swy_port_dup_address (swy_wire_get_to (wire));
+  spec->key = ensure_wire_key (self, wire);
+  spec->settings = capture_settings (G_OBJECT (wire), SWY_TYPE_WIRE);
+
+  return spec;
+}
+
+static SwyNode *
+restore_node (SwyDocument  *self,
+              NodeSpec     *spec,
+              GError      **error)
+{
+  SwyNode *node = swy_graph_create_node (self->graph, spec->type_name, spec->id, error);
+
+  if (node == NULL)
+    return NULL;
+
+  swy_node_set_x (node, spec->x);
+  swy_node_set_y (node, spec->y);
+  apply_settings (G_OBJECT (node), spec->settings);
+
+  return node;
+}
+
+static SwyWire *
+restore_wire (SwyDocument  *self,
+              WireSpec     *spec,
+              GError      **error)
+{
+  SwyWire *wire = swy_graph_connect (self->graph, spec->from, spec->to, error);
+
+  if (wire == NULL)
+    return NULL;
+
+  g_object_set_qdata (G_OBJECT (wire), wire_key_quark, GUINT_TO_POINTER (spec->key));
+  apply_settings (G_OBJECT (wire), spec->settings);
+
+  return wire;
+}
+
+static void
+insert_specs (SwyDocument *self,
+              GPtrArray   *nodes,
+              GPtrArray   *wires)
+{
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (restore_node (self, g_ptr_array_index (nodes, i), &error) == NULL)
+        g_warning ("Failed to restore a node: %s", error->message);
+    }
+  for (guint i = 0; i < wires->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (restore_wire (self, g_ptr_array_index (wires, i), &error) == NULL)
+        g_warning ("Failed to restore a wire: %s", error->message);
+    }
+}
+
+static void
+remove_specs (SwyDocument *self,
+              GPtrArray   *nodes,
+              GPtrArray   *wires)
+{
+  for (guint i = wires->len; i > 0; i--)
+    {
+      WireSpec *spec = g_ptr_array_index (wires, i - 1);
+      SwyWire *wire = lookup_wire (self, spec->key);
+
+      if (wire != NULL)
+        swy_graph_remove_wire (self->graph, wire);
+    }
+  for (guint i = nodes->len; i > 0; i--)
+    {
+      NodeSpec *spec = g_ptr_array_index (nodes, i - 1);
+      SwyNode *node = swy_graph_lookup_node (self->graph, spec->id);
+
+      if (node != NULL)
+        swy_graph_remove_node (self->graph, node);
+    }
+}
+
+static void
+move_ids (SwyDocument *self,
+          GStrv        ids,
+          double       dx,
+          double       dy)
+{
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      SwyNode *node = swy_graph_lookup_node (self->graph, ids[i]);
+
+      if (node == NULL)
+        continue;
+      swy_node_set_x (node, swy_node_get_x (node) + dx);
+      swy_node_set_y (node, swy_node_get_y (node) + dy);
+    }
+}
+
+static GObject *
+lookup_target (SwyDocument *self,
+               Command     *cmd)
+{
+  if (cmd->wire_key != 0)
+    return G_OBJECT (lookup_wire (self, cmd->wire_key));
+
+  return G_OBJECT (swy_graph_lookup_node (self->graph, cmd->target));
+}
+
+static void run_command (SwyDocument *self,
+                         Command     *cmd,
+                         gboolean     undo);
+
+static void
+run_command (SwyDocument *self,
+             Command     *cmd,
+             gboolean     undo)
+{
+  GObject *target;
+
+  switch (cmd->kind)
+    {
+    case CMD_INSERT:
+      if (undo)
+        remove_specs (self, cmd->nodes, cmd->wires);
+      else
+        insert_specs (self, cmd->nodes, cmd->wires);
+      break;
+
+    case CMD_REMOVE:
+      if (undo)
+        insert_specs (self, cmd->nodes, cmd->wires);
+      else
+        remove_specs (self, cmd->nodes, cmd->wires);
+      break;
+
+    case CMD_MOVE:
+      move_ids (self, cmd->ids, undo ? -cmd->dx : cmd->dx, undo ? -cmd->dy : cmd->dy);
+      break;
+
+    case CMD_SET:
+      target = lookup_target (self, cmd);
+      if (target != NULL)
+        g_object_set_property (target, cmd->name, undo ? &cmd->before : &cmd->after);
+      break;
+
+    case CMD_RENAME:
+      {
+        SwyNode *node = swy_graph_lookup_node (self->graph, undo ? cmd->new_id : cmd->old_id);
+
+        if (node != NULL)
+          swy_graph_rename_node (self->graph, node, undo ? cmd->old_id : cmd->new_id, NULL);
+      }
+      break;
+
+    case CMD_GROUP:
+      if (undo)
+        for (guint i = cmd->children->len; i > 0; i--)
+          run_command (self, g_ptr_array_index (cmd->children, i - 1), TRUE);
+      else
+        for (guint i = 0; i < cmd->children->len; i++)
+          run_command (self, g_ptr_array_index (cmd->children, i), FALSE);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+notify_history (SwyDocument *self,
+                gboolean     was_modified,
+                gboolean     could_undo,
+                gboolean     could_redo)
+{
+  if (was_modified != swy_document_get_modified (self))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+  if (could_undo != swy_document_get_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != swy_document_get_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+/* Whether @cmd can fold into @top instead of becoming a step of its own: a
+ * drag moves the same nodes many times; a spin button sets the same value. */
+static gboolean
+try_merge (Command *top,
+           Command *cmd)
+{
+  if (top == NULL || top->kind != cmd->kind || cmd->time - top->time > MERGE_WINDOW_US)
+    return FALSE;
+
+  if (cmd->kind == CMD_MOVE && g_strv_equal ((const char * const *) top->ids,
+                                             (const char * const *) cmd->ids))
+    {
+      top->dx += cmd->dx;
+      top->dy += cmd->dy;
+      top->time = cmd->time;
+      return TRUE;
+    }
+
+  if (cmd->kind == CMD_SET && top->wire_key == cmd->wire_key &&
+      g_strcmp0 (top->target, cmd->target) == 0 && g_strcmp0 (top->name, cmd->name) == 0)
+    {
+      g_value_copy (&cmd->after, &top->after);
+      top->time = cmd->time;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Records @cmd, which has already been applied to the graph. */
+static void
+push_command (SwyDocument *self,
+              Command     *cmd)
+{
+  gboolean was_modified = swy_document_get_modified (self);
+  gboolean could_undo = swy_document_get_can_undo (self);
+  gboolean could_redo = swy_document_get_can_redo (self);
+  GPtrArray *target = self->group != NULL ? self->group : self->undo_stack;
+  Command *top = target->len > 0 ? g_ptr_array_index (target, target->len - 1) : NULL;
+
+  if (self->redo_stack->len > 0)
+    {
+      if (self->saved_depth > (int) self->undo_stack->len)
+        self->saved_depth = -1;
+      g_ptr_array_set_size (self->redo_stack, 0);
+    }
+
+  /* A merge into the saved state would hide that the file changed. */
+  if ((self->group != NULL || (int) self->undo_stack->len != self->saved_depth) &&
+      try_merge (top, cmd))
+    command_free (cmd);
+  else
+    g_ptr_array_add (target, cmd);
+
+  if (self->group == NULL)
+    {
+      notify_history (self, was_modified, could_undo, could_redo);
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+    }
+}
+
+void
+swy_document_begin_group (SwyDocument *self)
+{
+  g_return_if_fail (SWY_IS_DOCUMENT (self));
+
+  if (self->group_depth++ == 0)
+    self->group = g_ptr_array_new_with_free_func (command_free);
+}
+
+void
+swy_document_end_group (SwyDocument *self)
+{
+  g_autoptr(GPtrArray) children = NULL;
+  Command *cmd;
+
+  g_return_if_fail (SWY_IS_DOCUMENT (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  if (--self->group_depth > 0)
+    return;
+
+  children = g_steal_pointer (&self->group);
+  if (children->len == 0)
+    return;
+
+  if (children->len == 1)
+    {
+      cmd = g_ptr_array_steal_index (children, 0);
+    }
+  else
+    {
+      cmd = command_new (CMD_GROUP);
+      cmd->children = g_steal_pointer (&children);
+    }
+  push_command (self, cmd);
+}
+
+SwyDocument *
+swy_document_new (void)
+{
+  return g_object_new (SWY_TYPE_DOCUMENT, NULL);
+}
+
+SwyGraph *
+swy_document_get_graph (SwyDocument *self)
+{
+  g_return_val_if_fail (SWY_IS_DOCUMENT (self), NULL);
+
+  return self->graph;
+}
+
+GFile *
+swy_document_get_file (SwyDocument *self)
+{
+  g_return_val_if_fail (SWY_IS_DOCUMENT (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * swy_document_dup_title:
+ * @self: a document
+ *
+ * Gets the name to show for the document: the file's display name, or
+ * "Untitled graph" for a graph never saved.
+ *
+ * Returns: (transfer full): the title
+ */
+char *
+swy_document_dup_title (SwyDocument *self)
+{
+  g_return_val_if_fail (SWY_IS_DOCUMENT (self), NULL);
+
+  if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+
+      return g_filename_display_name (basename);
+    }
+
+  return g_strdup (_("Untitled graph"));
+}
+
+gboolean
+swy_document_get_modified (SwyDocument *self)
+{
+  g_return_val_if_fail (SWY_IS_DOCUMENT (self), FALSE);
+
+  return self->saved_depth != (int) self->undo_stack->len;
+}
+
+gboolean
+swy_document_get_can_undo (SwyDocument *self)
+{
+  g_return_val_if_fail (SWY_IS_DOCUMENT (self), FALSE);
+
+  return self->undo_stack->len > 0;
+}
+
+gboolean
+swy_document_get_can_redo (SwyDocument *self)
+{
+  g_return_val_if_fail (SWY_IS_DOCUMENT (self), FALSE);
+
+  return self->redo_stack->len > 0;
+}
+
+static void
+move_top (SwyDocument *self,
+          GPtrArray   *from,
+          GPtrArray   *to,
+          gboolean     undo)
+{
+  gboolean was_modified = swy_document_get_modified (self);
+  gboolean could_undo = swy_document_get_can_undo (self);
+  gboolean could_redo = swy_document_get_can_redo (self);
+  Command *cmd;
+
+  g_return_if_fail (self->group == NULL);
+
+  if (from->len == 0)
+    return;
+
+  cmd = g_ptr_array_steal_index (from, from->len - 1);
+  self->replaying = TRUE;
+  run_command (self, cmd, undo);
+  self->replaying = FALSE;
+  /* A step taken back or again never merges with a later edit. */
+  cmd->time = G_MININT64 / 2;
+  g_ptr_array_add (to, cmd);
+
+  notify_history (self, was_modified, could_undo, could_redo);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+void
+swy_document_undo (SwyDocument *self)
+{
+  g_return_if_fail (SWY_IS_DOCUMENT (self));
+
+  move_top (self, self->undo_stack, self->redo_stack, TRUE);
+}
+
+void
+swy_document_redo (SwyDocument *self)
+{
+  g_return_if_fail (SWY_IS_DOCUMENT (self));
+
+  move_top (self, self->redo_stack, self->undo_stack, FALSE);
+}
+
+/* A fresh id: the type name and the first free number ("queue1", "queue2"). */
+static char *
+make_unique_id (SwyDocument *self,
+                const char  *stem)
+{
+  for (guint n = 1; ; n++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s%u", stem, n);
+
+      if (swy_graph_lookup_node (self->graph, id) == NULL)
+        return g_steal_pointer (&id);
+    }
+}
+
+static void
+push_insert (SwyDocument *self,
+             GPtrArray   *nodes,
+             GPtrArray   *wires)
+{
+  Command *cmd = command_new (CMD_INSERT);
+  GPtrArray *node_specs = g_ptr_array_new_with_free_func (node_spec_free);
+  GPtrArray *wire_specs = g_ptr_array_new_with_free_func (wire_spec_free);
+
+  for (guint i = 0; nodes != NULL && i < nodes->len; i++)
+    g_ptr_array_add (node_specs, capture_node (g_ptr_array_index (nodes, i)));
+  for (guint i = 0; wires != NULL && i < wires->len; i++)
+    g_ptr_array_add (wire_specs, capture_wire (self, g_ptr_array_index (wires, i)));
+  cmd->nodes = node_specs;
+  cmd->wires = wire_specs;
+  push_command (self, cmd);
+}
+
+/**
+ * swy_document_add_node:
+ * @self: a document
+ * @type_name: a catalog type name
+ * @x: the position of the node's top-left corner
+ * @y: the position of the node's top-left corner
+ * @error: return location for an error
+ *
+ * Adds a node of type @type_name with a fresh id.
+ *
+ * Returns: (transfer none) (nullable): the node, or `NULL` with @error set
+ */
+SwyNode *
+swy_document_add_node (SwyDocument  *self,
+                       const char   *type_name,
+                       double        x,
+                       double        y,
+                       GError      **error)
+{
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+  g_autofree char *id = NULL;
+  SwyNode *node;
+
+  g_return_val_if_fail (SWY_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (type_name != NULL, NULL);
+
+  if (swy_catalog_lookup (type_name) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no node type “%s”"), type_name);
+      return NULL;
+    }
+
+  id = make_unique_id (self, type_name);
+  node = swy_graph_create_node (self->graph, type_name, id, error);
+  if (node == NULL)
+    return NULL;
+  swy_node_set_x (node, x);
+  swy_node_set_y (node, y);
+
+  g_ptr_array_add (nodes, node);
+  push_insert (self, nodes, NULL);
+
+  return node;
+}
+
+/**
+ * swy_document_connect:
+ * @self: a document
+ * @from: an output port
+ * @to: an input port
+ * @error: return location for an error
+ *
+ * Adds a wire from @from to @to with the default options.
+ *
+ * Returns: (transfer none) (nullable): the wire, or `NULL` with @error set
+ */
+SwyWire *
+swy_document_connect (SwyDocument  *self,
+                      SwyPort      *from,
+                      SwyPort      *to,
+                      GError      **error)
+{
+  g_autoptr(GPtrArray) wires = g_ptr_array_new ();
+  g_autofree char *from_address = NULL;
+  g_autofree char *to_address = NULL;
+  SwyWire *wire;
+
+  g_return_val_if_fail (SWY_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (SWY_IS_PORT (from), NULL);
+  g_return_val_if_fail (SWY_IS_PORT (to), NULL);
+
+  from_address = swy_port_dup_address (from);
+  to_address = swy_port_dup_address (to);
+  wire = swy_graph_connect (self->graph, from_address, to_address, error);
+  if (wire == NULL)
+    return NULL;
+  ensure_wire_key (self, wire);
+
+  g_ptr_array_add (wires, wire);
+  push_insert (self, NULL, wires);
+
+  return wire;
+}
+
+static gboolean
+array_contains (GPtrArray *array,
+                gpointer   item)
+{
+  return array != NULL && g_ptr_array_find (array, item, NULL);
+}
+
+/**
+ * swy_document_remove:
+ * @self: a document
+ * @nodes: (nullable) (element-type SwyNode): nodes to remove, with their wires
+ * @wires: (nullable) (element-type SwyWire): further wires to remove
+ *
+ * Removes nodes and wires as one undoable step.
+ */
+void
+swy_document_remove (SwyDocument *self,
+                     GPtrArray   *nodes,
+                     GPtrArray   *wires)
+{
+  GListModel *all_wires;
+  Command *cmd;
+  guint n;
+
+  g_return_if_fail (SWY_IS_DOCUMENT (self));
+
+  if ((nodes == NULL || nodes->len == 0) && (wires == NULL || wires->len == 0))
+    return;
+
+  cmd = command_new (CMD_REMOVE);
+  cmd->nodes = g_ptr_array_new_with_free_func (node_spec_free);
+  cmd->wires = g_ptr_array_new_with_free_func (wire_spec_free);
+
+  for (guint i = 0; nodes != NULL && i < nodes->len; i++)
+    g_ptr_array_add (cmd->nodes, capture_node (g_ptr_array_index (nodes, i)));
+
+  /* Wires in creation order, so that restoring them keeps their order. */
+  all_wires = swy_graph_get_wires (self->graph);
+  n = g_list_model_get_n_items (all_wires);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwyWire) wire = g_list_model_get_item (all_wires, i);
+      SwyNode *from = swy_port_get_node (swy_wire_get_from (wire));
+      SwyNode *to = swy_port_get_node (swy_wire_get_to (wire));
+
+      if (array_contains (wires, wire) || array_contains (nodes, from) ||
+          array_contains (nodes, to))
+        g_ptr_array_add (cmd->wires, capture_wire (self, wire));
+    }
+
+  run_command (self, cmd, FALSE);
+  push_command (self, cmd);
+}
+
+/**
+ * swy_document_move_nodes:
+ * @self: a document
+ * @nodes: (element-type SwyNode): the nodes to move
+ * @dx: horizontal distance
+ * @dy: vertical distance
+ *
+ * Moves nodes. Moves of the same nodes in quick succession (a drag) undo as
+ * one step.
+ */
+void
+swy_document_move_nodes (SwyDocument *self,
+                         GPtrArray   *nodes,
+                         double       dx,
+                         double       dy)
+{
+  Command *cmd;
+
+  g_return_if_fail (SWY_IS_DOCUMENT (self));
+  g_return_if_fail (nodes != NULL);
+
+  if (nodes->len == 0 || (dx == 0 && dy == 0))
+    return;
+
+  cmd = command_new (CMD_MOVE);
+  cmd->ids = g_new0 (char *, nodes->len + 1);
+  for (guint i = 0; i < nodes->len; i++)
+    cmd->ids[i] = g_strdup (swy_node_get_id (g_ptr_array_index (nodes, i)));
+  cmd->dx = dx;
+  cmd->dy = dy;
+
+  run_command (self, cmd, FALSE);
+  push_command (self, cmd);
+}
+
+/**
+ * swy_document_set_property:
+ * @self: a document
+ * @object: a node or a wire of the document's graph
+ * @name: a property name
+ * @value: the new value
+ * @error: return location for an error
+ *
+ * Sets a node or wire setting, live. A value out of the property's range or
+ * of the wrong type, or an invalid subscription, is refused with @error and
+ * changes nothing.
+ *
+ * Returns: whether the value was set
+ */
+gboolean
+swy_document_set_property (SwyDocument   *self,
+                           GObject       *object,
+                           const char    *name,
+                           const GValue  *value,
+                           GError       **error)
+{
+  GParamSpec *pspec;
+  g_auto(GValue) checked = G_VALUE_INIT;
+  Command *cmd;
+
+  g_return_val_if_fail (SWY_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (SWY_IS_NODE (object) || SWY_IS_WIRE (object), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (G_IS_VALUE (value), FALSE);
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), name);
+  if (pspec == NULL || !is_setting (pspec, SWY_IS_NODE (object) ? SWY_TYPE_NODE : SWY_TYPE_WIRE))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a setting that can be changed"), name);
+      return FALSE;
+    }
+
+  g_value_init (&checked, pspec->value_type);
+  if (!g_value_transform (value, &checked))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” takes a value of type %s"), name, g_type_name (pspec->value_type));
+      return FALSE;
+    }
+  if (g_param_value_validate (pspec, &checked))
+    {
+      g_autofree char *text = g_strdup_value_contents (value);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("%s is out of range for “%s”"), text, name);
+      return FALSE;
+    }
+  if (SWY_IS_WIRE (object) && g_str_equal (name, "subscription") &&
+      !swy_topic_pattern_validate (g_value_get_string (&checked), error))
+    return FALSE;
+
+  cmd = command_new (CMD_SET);
+  cmd->name = g_strdup (pspec->name);
+  if (SWY_IS_WIRE (object))
+    cmd->wire_key = ensure_wire_key (self, SWY_WIRE (object));
+  else
+    cmd->target = g_strdup (swy_node_get_id (SWY_NODE (object)));
+  g_value_init (&cmd->before, pspec->value_type);
+  g_object_get_property (object, pspec->name, &cmd->before);
+  g_value_init (&cmd->after, pspec->value_type);
+  g_value_copy (&checked, &cmd->after);
+
+  if (g_param_values_cmp (pspec, &cmd->before, &cmd->after) == 0)
+    {
+      command_free (cmd);
+      return TRUE;
+    }
+
+  g_object_set_property (object, pspec->name, &cmd->after);
+  push_command (self, cmd);
+
+  return TRUE;
+}
+
+/**
+ * swy_document_rename_node:
+ * @self: a document
+ * @node: a node of the document's graph
+ * @id: the new id
+ * @error: return location for an error
+ *
+ * Renames a node; wires follow it. An empty, malformed or taken id is
+ * refused with @error.
+ *
+ * Returns: whether the node was renamed
+ */
+gboolean
+swy_document_rename_node (SwyDocument  *self,
+                          SwyNode      *node,
+                          const char   *id,
+                          GError      **error)
+{
+  g_autofree char *old_id = NULL;
+  Command *cmd;
+
+  g_return_val_if_fail (SWY_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (SWY_IS_NODE (node), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  old_id = g_strdup (swy_node_get_id (node));
+  if (g_strcmp0 (old_id, id) == 0)
+    return TRUE;
+  if (!swy_graph_rename_node (self->graph, node, id, error))
+    return FALSE;
+
+  cmd = command_new (CMD_RENAME);
+  cmd->old_id = g_steal_pointer (&old_id);
+  cmd->new_id = g_strdup (id);
+  push_command (self, cmd);
+
+  return TRUE;
+}
+
+static void
+swy_document_dispose (GObject *object)
+{
+  SwyDocument *self = SWY_DOCUMENT (object);
+
+  if (self->graph != NULL)
+    swy_graph_pause (self->graph);
+  g_clear_object (&self->graph);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (swy_document_parent_class)->dispose (object);
+}
+
+static void
+swy_document_finalize (GObject *object)
+{
+  SwyDocument *self = SWY_DOCUMENT (object);
+
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->group, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (swy_document_parent_class)->finalize (object);
+}
+
+static void
+swy_document_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SwyDocument *self = SWY_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_GRAPH:
+      g_value_set_object (value, swy_document_get_graph (self));
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, swy_document_get_file (self));
+      break;
+
+    case PROP_TITLE:
+      g_value_take_string (value, swy_document_dup_title (self));
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, swy_document_get_modified (self));
+      break;
+
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, swy_document_get_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, swy_document_get_can_redo (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+swy_document_class_init (SwyDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = swy_document_dispose;
+  object_class->finalize = swy_document_finalize;
+  object_class->get_property = swy_document_get_property;
+
+  properties[PROP_GRAPH] =
+    g_param_spec_object ("graph", NULL, NULL, SWY_TYPE_GRAPH,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SwyDocument::changed:
+   *
+   * Emitted after an edit, an undo or a redo, and when a new graph replaces
+   * the old one.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  wire_key_quark = g_quark_from_static_string ("swy-document-wire-key");
+}
+
+static void
+swy_document_init (SwyDocument *self)
+{
+  self->undo_stack = g_ptr_array_new_with_free_func (command_free);
+  self->redo_stack = g_ptr_array_new_with_free_func (command_free);
+  self->graph = swy_graph_new ();
+}
