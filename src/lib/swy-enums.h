@@ -95,8 +95,8 @@ typedef enum
  */
 typedef enum
 {
-  SWY_OVERFLOW_DROP_NEWEST,
-  SWY_OVERFLOW_DROP_OLDEST,
+  SWY_OVERFLOW_DROP_NEWEST, /*< nick=drop-newest >*/
+  SWY_OVERFLOW_DROP_OLDEST, /*< nick=drop-oldest >*/
 } SwyOverflow;
 
 /**
