@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 #include "swy-trace-record.h"
 #include "swy-trace.h"
 #include "swy-graph.h"
+#include "swy-graph-io.h"
 #include "swy-node-type.h"
 #include "swy-catalog.h"
 #include "swy-timer-node.h"

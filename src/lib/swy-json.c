@@ -1,0 +1,680 @@
+/* swy-json.c: strict JSON reading with positions, stable pretty writing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "swy-graph-io.h"
+#include "swy-json-private.h"
+
+/* json-glib accepts things a graph file must not silently accept: a
+ * duplicate key keeps only its last value, an integer beyond 64 bits wraps
+ * around, a huge number becomes infinity, and its parser recurses once per
+ * nesting level. A lexical pass over the text catches these with a line
+ * and column, and notes where the nodes and wires start. It is tolerant:
+ * on text that is not JSON it stops quietly and json-glib reports the
+ * syntax error. */
+
+#define MAX_NESTING 256
+
+typedef enum
+{
+  ROLE_NONE,
+  ROLE_TOP,
+  ROLE_NODES,
+  ROLE_WIRES,
+} Role;
+
+typedef struct
+{
+  GHashTable *keys;         /* object keys seen, raw text; NULL for arrays */
+  Role        role;
+  gboolean    expect_key;   /* objects: the next string is a key */
+  gboolean    expect_value; /* arrays: the next token starts an element */
+  char       *last_key;     /* objects: the key whose value comes next */
+} Frame;
+
+typedef struct
+{
+  const char       *p;
+  const char       *end;
+  guint             line;
+  const char       *line_start;
+  GArray           *stack;
+  SwyJsonPositions *positions;
+  gboolean          too_deep;
+} Scanner;
+
+static void
+frame_clear (gpointer data)
+{
+  Frame *frame = data;
+
+  g_clear_pointer (&frame->keys, g_hash_table_unref);
+  g_clear_pointer (&frame->last_key, g_free);
+}
+
+void
+_swy_json_positions_clear (SwyJsonPositions *positions)
+{
+  g_clear_pointer (&positions->node_lines, g_array_unref);
+  g_clear_pointer (&positions->wire_lines, g_array_unref);
+}
+
+guint
+_swy_json_positions_line (GArray *lines,
+                          guint   index)
+{
+  if (lines == NULL || index >= lines->len)
+    return 0;
+
+  return g_array_index (lines, guint, index);
+}
+
+static guint
+column_of (const char *line_start,
+           const char *p)
+{
+  guint column = 1;
+
+  /* Characters, not bytes: count the bytes that start a UTF-8 sequence. */
+  for (const char *q = line_start; q < p; q++)
+    if (((guchar)*q & 0xC0) != 0x80)
+      column++;
+
+  return column;
+}
+
+static void
+position_of (const char *start,
+             const char *p,
+             guint      *line,
+             guint      *column)
+{
+  const char *line_start = start;
+
+  *line = 1;
+  for (const char *q = start; q < p; q++)
+    if (*q == '\n')
+      {
+        (*line)++;
+        line_start = q + 1;
+      }
+  *column = column_of (line_start, p);
+}
+
+G_GNUC_PRINTF (4, 5)
+static void
+set_syntax_error (GError     **error,
+                  guint        line,
+                  guint        column,
+                  const char  *format,
+                  ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, SWY_GRAPH_ERROR, SWY_GRAPH_ERROR_SYNTAX,
+               /* Translators: a place in a file, then what is wrong there */
+               _("line %u, column %u: %s"), line, column, message);
+}
+
+static Frame *
+top_frame (Scanner *s)
+{
+  return s->stack->len > 0 ? &g_array_index (s->stack, Frame, s->stack->len - 1) : NULL;
+}
+
+/* Called when a value starts at s->p: records element lines and returns
+ * the role of the container the value opens, if it is one. */
+static Role
+value_starts (Scanner *s)
+{
+  Frame *frame = top_frame (s);
+  Role role = ROLE_NONE;
+
+  if (frame == NULL)
+    return s->stack->len == 0 ? ROLE_TOP : ROLE_NONE;
+
+  if (frame->keys == NULL)
+    {
+      if (frame->expect_value)
+        {
+          guint line = s->line;
+
+          if (frame->role == ROLE_NODES)
+            g_array_append_val (s->positions->node_lines, line);
+          else if (frame->role == ROLE_WIRES)
+            g_array_append_val (s->positions->wire_lines, line);
+        }
+      frame->expect_value = FALSE;
+    }
+  else if (frame->role == ROLE_TOP && frame->last_key != NULL && *s->p == '[')
+    {
+      if (strcmp (frame->last_key, "nodes") == 0)
+        role = ROLE_NODES;
+      else if (strcmp (frame->last_key, "wires") == 0)
+        role = ROLE_WIRES;
+    }
+
+  return role;
+}
+
+static gboolean
+scan_string (Scanner     *s,
+             const char **text_start,
+             const char **text_end)
+{
+  *text_start = ++s->p;
+  while (s->p < s->end && *s->p != '"')
+    {
+      if (*s->p == '\\' && s->p + 1 < s->end)
+        s->p++;
+      else if (*s->p == '\n')
+        return FALSE;
+      s->p++;
+    }
+  if (s->p >= s->end)
+    return FALSE;
+  *text_end = s->p++;
+
+  return TRUE;
+}
+
+static gboolean
+scan_number (Scanner  *s,
+             GError  **error)
+{
+  const char *start = s->p;
+  gboolean integral = TRUE;
+  g_autofree char *token = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  while (s->p < s->end && strchr ("0123456789+-.eE", *s->p) != NULL)
+    {
+      if (*s->p == '.' || *s->p == 'e' || *s->p == 'E')
+        integral = FALSE;
+      s->p++;
+    }
+  token = g_strndup (start, s->p - start);
+
+  if (integral)
+    {
+      gint64 v;
+
+      if (!g_ascii_string_to_signed (token, 10, G_MININT64, G_MAXINT64, &v, &local_error) &&
+          g_error_matches (local_error, G_NUMBER_PARSER_ERROR,
+                           G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
+        {
+          set_syntax_error (error, s->line, column_of (s->line_start, start),
+                            _("the integer %s does not fit in 64 bits"), token);
+          return FALSE;
+        }
+    }
+  else
+    {
+      char *end = NULL;
+      double d = g_ascii_strtod (token, &end);
+
+      if (end != NULL && *end == '\0' && !isfinite (d))
+        {
+          set_syntax_error (error, s->line, column_of (s->line_start, start),
+                            _("the number %s is too large"), token);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Returns FALSE with @error set on a problem json-glib would not report;
+ * returns TRUE when the text is fine or not JSON (json-glib says why). */
+static gboolean
+scan (Scanner  *s,
+      GError  **error)
+{
+  while (s->p < s->end)
+    {
+      char c = *s->p;
+      Frame *frame = top_frame (s);
+
+      switch (c)
+        {
+        case '\n':
+          s->line++;
+          s->line_start = ++s->p;
+          break;
+
+        case ' ': case '\t': case '\r':
+          s->p++;
+          break;
+
+        case '{':
+        case '[':
+          {
+            Frame child = { NULL, ROLE_NONE, FALSE, FALSE, NULL };
+
+            child.role = value_starts (s);
+            if (s->stack->len >= MAX_NESTING)
+              {
+                s->too_deep = TRUE;
+                set_syntax_error (error, s->line, column_of (s->line_start, s->p),
+                                  _("nesting deeper than %u levels"), MAX_NESTING);
+                return FALSE;
+              }
+            if (c == '{')
+              {
+                child.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+                child.expect_key = TRUE;
+                if (child.role != ROLE_TOP)
+                  child.role = ROLE_NONE;
+              }
+            else
+              {
+                child.expect_value = TRUE;
+                if (child.role == ROLE_TOP)
+                  child.role = ROLE_NONE;
+              }
+            g_array_append_val (s->stack, child);
+            s->p++;
+          }
+          break;
+
+        case '}':
+        case ']':
+          if (frame == NULL)
+            return TRUE;
+          g_array_set_size (s->stack, s->stack->len - 1);
+          s->p++;
+          break;
+
+        case ',':
+          if (frame == NULL)
+            return TRUE;
+          if (frame->keys != NULL)
+            {
+              frame->expect_key = TRUE;
+              g_clear_pointer (&frame->last_key, g_free);
+            }
+          else
+            {
+              frame->expect_value = TRUE;
+            }
+          s->p++;
+          break;
+
+        case ':':
+          s->p++;
+          break;
+
+        case '"':
+          {
+            const char *key_pos = s->p;
+            const char *text_start, *text_end;
+
+            if (frame != NULL && frame->keys != NULL && frame->expect_key)
+              {
+                char *key;
+
+                if (!scan_string (s, &text_start, &text_end))
+                  return TRUE;
+                key = g_strndup (text_start, text_end - text_start);
+                if (!g_hash_table_add (frame->keys, key))
+                  {
+                    set_syntax_error (error, s->line, column_of (s->line_start, key_pos),
+                                      _("duplicate key “%s”"), key);
+                    return FALSE;
+                  }
+                g_free (frame->last_key);
+                frame->last_key = g_strdup (key);
+                frame->expect_key = FALSE;
+              }
+            else
+              {
+                value_starts (s);
+                if (!scan_string (s, &text_start, &text_end))
+                  return TRUE;
+              }
+          }
+          break;
+
+        default:
+          value_starts (s);
+          if (c == '-' || g_ascii_isdigit (c))
+            {
+              if (!scan_number (s, error))
+                return FALSE;
+            }
+          else if (g_ascii_isalpha (c))
+            {
+              while (s->p < s->end && g_ascii_isalnum (*s->p))
+                s->p++;
+            }
+          else
+            {
+              return TRUE;
+            }
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/* json-glib says "<data>:LINE:COL: Parse error: MESSAGE"; say it our way. */
+static void
+set_parser_error (const GError  *parser_error,
+                  GError       **error)
+{
+  const char *msg = parser_error->message;
+  guint line, column;
+  int consumed = 0;
+
+  if (g_str_has_prefix (msg, "<data>:") &&
+      sscanf (msg + strlen ("<data>:"), "%u:%u: %n", &line, &column, &consumed) == 2 &&
+      consumed > 0)
+    {
+      const char *rest = msg + strlen ("<data>:") + consumed;
+      const char *colon = strstr (rest, ": ");
+
+      /* Drop the "Parse error" label, translated or not. */
+      if (colon != NULL && colon - rest < 40)
+        rest = colon + 2;
+      set_syntax_error (error, line, column, "%s", rest);
+      return;
+    }
+
+  g_set_error (error, SWY_GRAPH_ERROR, SWY_GRAPH_ERROR_SYNTAX,
+               _("not valid JSON: %s"), msg);
+}
+
+JsonNode *
+_swy_json_parse (const char        *data,
+                 gsize              length,
+                 SwyJsonPositions  *positions,
+                 GError           **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) scan_error = NULL;
+  g_autoptr(GError) parser_error = NULL;
+  g_autoptr(GArray) stack = NULL;
+  const char *invalid = NULL;
+  Scanner s;
+  JsonNode *root;
+
+  /* A UTF-8 byte order mark is not JSON, but some editors write one. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (!g_utf8_validate (data, length, &invalid))
+    {
+      guint line, column;
+
+      position_of (data, invalid, &line, &column);
+      set_syntax_error (error, line, column, _("the text is not valid UTF-8"));
+      return NULL;
+    }
+
+  positions->node_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  positions->wire_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  stack = g_array_new (FALSE, TRUE, sizeof (Frame));
+  g_array_set_clear_func (stack, frame_clear);
+  s.p = s.line_start = data;
+  s.end = data + length;
+  s.line = 1;
+  s.stack = stack;
+  s.positions = positions;
+  s.too_deep = FALSE;
+
+  if (!scan (&s, &scan_error) && s.too_deep)
+    {
+      /* Too deep for json-glib's recursive parser: stop here. */
+      g_propagate_error (error, g_steal_pointer (&scan_error));
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &parser_error))
+    {
+      set_parser_error (parser_error, error);
+      return NULL;
+    }
+
+  if (scan_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&scan_error));
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, SWY_GRAPH_ERROR, SWY_GRAPH_ERROR_SYNTAX,
+                           _("the file is empty"));
+      return NULL;
+    }
+
+  return json_node_ref (root);
+}
+
+/* Writing. json-glib's generator puts a space before each colon and writes
+ * 0.1 as 0.10000000000000001; files are for people and for git, so this
+ * writer prints two-space indents, "key": value, and the shortest decimal
+ * that reads back as the same double. */
+
+static void
+write_string (GString    *out,
+              const char *str)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = str; *p; p++)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+write_double (GString *out,
+              double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      /* JSON has no infinities; the reader never produces them. */
+      g_string_append (out, "null");
+      return;
+    }
+
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+
+  g_string_append (out, buf);
+  /* Keep a double a double: 1.0 stays 1.0, not 1. */
+  if (strpbrk (buf, ".eE") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+write_indent (GString *out,
+              guint    level)
+{
+  for (guint i = 0; i < level; i++)
+    g_string_append (out, "  ");
+}
+
+static void write_node (GString  *out,
+                        JsonNode *node,
+                        guint     level);
+
+static void
+write_object (GString    *out,
+              JsonObject *object,
+              guint       level)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+  gboolean first = TRUE;
+
+  if (json_object_get_size (object) == 0)
+    {
+      g_string_append (out, "{}");
+      return;
+    }
+
+  g_string_append_c (out, '{');
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      g_string_append (out, first ? "\n" : ",\n");
+      first = FALSE;
+      write_indent (out, level + 1);
+      write_string (out, name);
+      g_string_append (out, ": ");
+      write_node (out, member, level + 1);
+    }
+  g_string_append_c (out, '\n');
+  write_indent (out, level);
+  g_string_append_c (out, '}');
+}
+
+static void
+write_array (GString   *out,
+             JsonArray *array,
+             guint      level)
+{
+  guint n = json_array_get_length (array);
+
+  if (n == 0)
+    {
+      g_string_append (out, "[]");
+      return;
+    }
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (out, i == 0 ? "\n" : ",\n");
+      write_indent (out, level + 1);
+      write_node (out, json_array_get_element (array, i), level + 1);
+    }
+  g_string_append_c (out, '\n');
+  write_indent (out, level);
+  g_string_append_c (out, ']');
+}
+
+static void
+write_node (GString  *out,
+            JsonNode *node,
+            guint     level)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      write_object (out, json_node_get_object (node), level);
+      break;
+
+    case JSON_NODE_ARRAY:
+      write_array (out, json_node_get_array (node), level);
+      break;
+
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+
+    case JSON_NODE_VALUE:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_INT64)
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+        else if (type == G_TYPE_DOUBLE)
+          write_double (out, json_node_get_double (node));
+        else if (type == G_TYPE_BOOLEAN)
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+        else if (type == G_TYPE_STRING)
+          write_string (out, json_node_get_string (node));
+        else
+          g_string_append (out, "null");
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+char *
+_swy_json_write_pretty (JsonNode *root,
+                        gsize    *length)
+{
+  GString *out = g_string_new (NULL);
+
+  write_node (out, root, 0);
+  g_string_append_c (out, '\n');
+
+  if (length != NULL)
+    *length = out->len;
+
+  return g_string_free (out, FALSE);
+}
