@@ -891,6 +891,41 @@ test_overflow_nicks (void)
                    "drop-oldest");
 }
 
+/* Every example loads, is saved in canonical form (saving gives the same
+ * bytes), and runs to a bounded end. */
+static void
+test_examples (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (SWY_EXAMPLES_DIR, 0, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".swy"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_assert_cmpuint (names->len, >=, 5);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (SWY_EXAMPLES_DIR, names->pdata[i], NULL);
+      g_autofree char *contents = read_file (path);
+      g_autofree char *text = NULL;
+      g_autoptr(SwyGraph) graph = NULL;
+
+      g_test_message ("example %s", (char *)names->pdata[i]);
+      graph = load_ok (contents);
+      g_assert_nonnull (swy_graph_get_title (graph));
+      text = save (graph);
+      g_assert_cmpstr (text, ==, contents);
+
+      swy_graph_run_fast (graph, G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC);
+      g_assert_cmpuint (swy_graph_get_total_emitted (graph), >, 0);
+      g_assert_finalize_object (g_steal_pointer (&graph));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -911,6 +946,7 @@ main (int   argc,
   g_test_add_func ("/Swy/IO/loaded-graph-runs", test_loaded_graph_runs);
   g_test_add_func ("/Swy/IO/files", test_files);
   g_test_add_func ("/Swy/IO/overflow-nicks", test_overflow_nicks);
+  g_test_add_func ("/Swy/IO/examples", test_examples);
 
   return g_test_run ();
 }
