@@ -313,3 +313,27 @@ swy_graph_save_to_file (SwyGraph      *self,
   return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
                                   NULL, cancellable, error);
 }
+
+/**
+ * swy_graph_format_stats:
+ * @self: a graph
+ * @length: (out) (optional): return location for the length in bytes
+ *
+ * Formats the statistics of [method@Graph.dup_stats] as JSON text, laid
+ * out as graph files are (two-space indents, one member per line, a final
+ * newline). This is what `switchyard-run --stats` writes.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+swy_graph_format_stats (SwyGraph *self,
+                        gsize    *length)
+{
+  g_autoptr(JsonNode) stats = NULL;
+
+  g_return_val_if_fail (SWY_IS_GRAPH (self), NULL);
+
+  stats = swy_graph_dup_stats (self);
+
+  return _swy_json_write_pretty (stats, length);
+}

@@ -101,5 +101,8 @@ gboolean  swy_graph_save_to_file    (SwyGraph      *self,
                                      GFile         *file,
                                      GCancellable  *cancellable,
                                      GError       **error);
+SWY_AVAILABLE_IN_ALL
+char     *swy_graph_format_stats    (SwyGraph      *self,
+                                     gsize         *length) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -1087,15 +1087,15 @@ read_format_and_version (JsonObject  *root,
   if (v < 1)
     {
       set_error (error, SWY_GRAPH_ERROR_VERSION, NULL,
-                 _("“version” is %" G_GINT64_FORMAT ", which is not a file format version"), v);
+                 _("“version” is %lld, which is not a file format version"), (long long)v);
       return FALSE;
     }
   if (v > SWY_GRAPH_FILE_VERSION)
     {
       set_error (error, SWY_GRAPH_ERROR_VERSION, NULL,
-                 _("the file is format version %" G_GINT64_FORMAT
-                   ", newer than this Switchyard reads (%d): update Switchyard to open it"),
-                 v, SWY_GRAPH_FILE_VERSION);
+                 _("the file is format version %lld, newer than this Switchyard reads (%d): "
+                   "update Switchyard to open it"),
+                 (long long)v, SWY_GRAPH_FILE_VERSION);
       return FALSE;
     }
 

@@ -1,0 +1,406 @@
+/* switchyard-run.c: runs a graph file headless, in fast mode
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "switchyard-run"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gio/gunixoutputstream.h>
+#include <locale.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <swy.h>
+
+#define PROGRAM "switchyard-run"
+
+/* Without --until, a run stops when nothing is pending, or after this much
+ * virtual time (a timer without a count never ends). */
+#define DEFAULT_LIMIT_US (G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC)
+
+enum {
+  EXIT_OK = 0,
+  EXIT_RUN_ERROR = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef enum
+{
+  STOP_IDLE,      /* nothing was left pending */
+  STOP_UNTIL,     /* --until was reached */
+  STOP_LIMIT,     /* the default limit was reached with work pending */
+} StopReason;
+
+typedef struct
+{
+  char     *graph_path;
+  gint64    until_us;     /* -1: not given */
+  gboolean  has_seed;
+  guint64   seed;
+  char     *stats_path;
+  char     *trace_path;
+  gboolean  chrome;
+  gboolean  quiet;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_clear_pointer (&options->graph_path, g_free);
+  g_clear_pointer (&options->stats_path, g_free);
+  g_clear_pointer (&options->trace_path, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("%s: %s\n", PROGRAM, message);
+  g_printerr (_("Try “%s --help” for more information."), PROGRAM);
+  g_printerr ("\n");
+
+  return EXIT_USAGE;
+}
+
+static gboolean
+is_stdout (const char *path)
+{
+  return g_strcmp0 (path, "-") == 0;
+}
+
+/* Parses the command line. Returns -1 to go on, or an exit status. */
+static int
+parse_options (int       argc,
+               char    **argv,
+               Options  *options)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *until = NULL;
+  g_autofree char *seed = NULL;
+  g_autofree char *trace_format = NULL;
+  g_auto(GStrv) files = NULL;
+  gboolean version = FALSE;
+  const GOptionEntry entries[] = {
+    { "until", 'u', 0, G_OPTION_ARG_STRING, &until,
+      N_("Stop at MS milliseconds of virtual time (default: when nothing is pending, "
+         "at most one hour)"), N_("MS") },
+    { "seed", 's', 0, G_OPTION_ARG_STRING, &seed,
+      N_("Seed the random generator with N instead of the graph’s seed"), N_("N") },
+    { "stats", 0, 0, G_OPTION_ARG_FILENAME, &options->stats_path,
+      N_("Write the statistics as JSON to FILE (“-” for standard output)"), N_("FILE") },
+    { "trace", 't', 0, G_OPTION_ARG_FILENAME, &options->trace_path,
+      N_("Write every dispatch step to FILE (“-” for standard output)"), N_("FILE") },
+    { "trace-format", 0, 0, G_OPTION_ARG_STRING, &trace_format,
+      N_("Trace format: jsonl (one JSON object per line, the default) or chrome "
+         "(Trace Event Format for Perfetto and chrome://tracing)"), N_("FORMAT") },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &options->quiet,
+      N_("Do not print the summary"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version,
+      N_("Print the version and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("GRAPH.swy") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Runs a Switchyard graph without a display, in fast "
+                                           "mode: virtual time jumps from one pending item to "
+                                           "the next."));
+  g_option_context_set_description (context, _("Exit status: 0 on success, 1 when the graph "
+                                               "cannot be loaded or an output cannot be written, "
+                                               "2 on a command-line error."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+
+  if (version)
+    {
+      g_print ("%s %s (libswitchyard %u.%u.%u)\n", PROGRAM, PACKAGE_VERSION,
+               swy_get_major_version (), swy_get_minor_version (), swy_get_micro_version ());
+      return EXIT_OK;
+    }
+
+  if (files == NULL || files[0] == NULL)
+    return usage_error (_("Missing the graph file to run"));
+  if (files[1] != NULL)
+    return usage_error (_("Only one graph file can be run at a time"));
+  options->graph_path = g_strdup (files[0]);
+
+  options->until_us = -1;
+  if (until != NULL)
+    {
+      guint64 ms;
+
+      if (!g_ascii_string_to_unsigned (until, 10, 0, G_MAXINT64 / 1000, &ms, NULL))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("--until wants a whole number of milliseconds, not “%s”"), until);
+
+          return usage_error (message);
+        }
+      options->until_us = (gint64)ms * 1000;
+    }
+
+  if (seed != NULL)
+    {
+      if (!g_ascii_string_to_unsigned (seed, 10, 0, G_MAXUINT64, &options->seed, NULL))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("--seed wants a whole number from 0 to %llu, not “%s”"),
+                             (unsigned long long)G_MAXUINT64, seed);
+
+          return usage_error (message);
+        }
+      options->has_seed = TRUE;
+    }
+
+  if (trace_format != NULL)
+    {
+      if (g_strcmp0 (trace_format, "chrome") == 0)
+        options->chrome = TRUE;
+      else if (g_strcmp0 (trace_format, "jsonl") != 0)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("--trace-format is jsonl or chrome, not “%s”"), trace_format);
+
+          return usage_error (message);
+        }
+      if (options->trace_path == NULL)
+        return usage_error (_("--trace-format needs --trace FILE"));
+    }
+
+  if (is_stdout (options->stats_path) && is_stdout (options->trace_path))
+    return usage_error (_("--stats and --trace cannot both write to standard output"));
+
+  return -1;
+}
+
+/* Runs the graph; see DEFAULT_LIMIT_US. run_fast() with a limit sets the
+ * clock to the limit even when the work ended before it. A run that ends
+ * within the limit is reset and run again until nothing is pending, so the
+ * clock ends at the last item's time: the same graph and seed give the same
+ * run (engine.md section 3). */
+static StopReason
+run (SwyGraph *graph,
+     gint64    until_us,
+     gboolean  trace)
+{
+  swy_trace_set_enabled (swy_graph_get_trace (graph), trace);
+  swy_graph_run_fast (graph, until_us >= 0 ? until_us : DEFAULT_LIMIT_US);
+
+  if (until_us >= 0)
+    return STOP_UNTIL;
+  if (swy_graph_get_n_pending (graph) > 0)
+    return STOP_LIMIT;
+
+  swy_graph_reset (graph);
+  swy_graph_run_fast (graph, -1);
+
+  return STOP_IDLE;
+}
+
+static GOutputStream *
+open_output (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (is_stdout (path))
+    return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+  file = g_file_new_for_commandline_arg (path);
+
+  return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));
+}
+
+static gboolean
+write_stats (SwyGraph    *graph,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  text = swy_graph_format_stats (graph, &length);
+
+  return (stream = open_output (path, error)) != NULL &&
+         g_output_stream_write_all (stream, text, length, NULL, NULL, error) &&
+         g_output_stream_close (stream, NULL, error);
+}
+
+static gboolean
+write_trace (SwyGraph    *graph,
+             const char  *path,
+             gboolean     chrome,
+             GError     **error)
+{
+  SwyTrace *trace = swy_graph_get_trace (graph);
+  g_autoptr(GOutputStream) stream = NULL;
+
+  if (!(stream = open_output (path, error)))
+    return FALSE;
+
+  if (chrome ? !swy_trace_write_chrome (trace, stream, NULL, error)
+             : !swy_trace_write_jsonl (trace, stream, NULL, error))
+    return FALSE;
+
+  return g_output_stream_close (stream, NULL, error);
+}
+
+static void
+print_drops (FILE     *out,
+             SwyGraph *graph)
+{
+  GListModel *nodes = swy_graph_get_nodes (graph);
+
+  for (guint i = 0; i < g_list_model_get_n_items (nodes); i++)
+    {
+      g_autoptr(SwyNode) node = g_list_model_get_item (nodes, i);
+      g_autoptr(GVariant) reasons = NULL;
+      g_autoptr(GString) line = NULL;
+      GVariantIter iter;
+      const char *reason;
+      guint64 count;
+
+      if (swy_node_get_dropped (node) == 0)
+        continue;
+
+      reasons = swy_node_dup_drop_reasons (node);
+      line = g_string_new (NULL);
+      g_variant_iter_init (&iter, reasons);
+      while (g_variant_iter_next (&iter, "{&st}", &reason, &count))
+        g_string_append_printf (line, "%s%s %" G_GUINT64_FORMAT,
+                                line->len > 0 ? ", " : "", reason, count);
+      fprintf (out, _("  dropped at %s: %s\n"), swy_node_get_id (node), line->str);
+    }
+}
+
+static void
+print_summary (FILE          *out,
+               SwyGraph      *graph,
+               const Options *options,
+               StopReason     stop)
+{
+  GListModel *wires = swy_graph_get_wires (graph);
+  const char *title = swy_graph_get_title (graph);
+  guint64 lost = 0;
+  const char *why;
+
+  for (guint i = 0; i < g_list_model_get_n_items (wires); i++)
+    {
+      g_autoptr(SwyWire) wire = g_list_model_get_item (wires, i);
+
+      lost += swy_wire_get_lost (wire);
+    }
+
+  switch (stop)
+    {
+    case STOP_IDLE:
+      why = _("nothing left pending");
+      break;
+
+    case STOP_UNTIL:
+      why = _("stopped at --until");
+      break;
+
+    case STOP_LIMIT:
+    default:
+      why = _("stopped after one hour of virtual time with work pending; use --until");
+      break;
+    }
+
+  fprintf (out, _("%s: “%s”, seed %llu\n"), options->graph_path,
+           title != NULL ? title : _("Untitled"), (unsigned long long)swy_graph_get_seed (graph));
+  fprintf (out, _("Virtual time: %.3f s (%s)\n"), swy_graph_get_now (graph) / 1e6, why);
+  fprintf (out, _("Emitted %llu, delivered %llu, dropped %llu\n"),
+           (unsigned long long)swy_graph_get_total_emitted (graph),
+           (unsigned long long)swy_graph_get_total_delivered (graph),
+           (unsigned long long)swy_graph_get_total_dropped (graph));
+  if (lost > 0)
+    fprintf (out, _("  lost on wires: %llu\n"), (unsigned long long)lost);
+  print_drops (out, graph);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SwyGraph) graph = NULL;
+  SwyTrace *trace;
+  StopReason stop;
+  FILE *summary_out;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname (PROGRAM);
+
+  if ((status = parse_options (argc, argv, &options)) >= 0)
+    return status;
+
+  file = g_file_new_for_commandline_arg (options.graph_path);
+  graph = swy_graph_new_from_file (file, NULL, &error);
+  if (graph == NULL)
+    {
+      /* GIO's messages already name the file. */
+      if (error->domain == SWY_GRAPH_ERROR)
+        g_printerr ("%s: %s: %s\n", PROGRAM, options.graph_path, error->message);
+      else
+        g_printerr ("%s: %s\n", PROGRAM, error->message);
+      return EXIT_RUN_ERROR;
+    }
+
+  if (options.has_seed)
+    swy_graph_set_seed (graph, options.seed);
+
+  /* The ring keeps every record of the run; it grows as it fills. */
+  trace = swy_graph_get_trace (graph);
+  if (options.trace_path != NULL)
+    swy_trace_set_capacity (trace, G_MAXINT32);
+
+  stop = run (graph, options.until_us, options.trace_path != NULL);
+
+  if (options.stats_path != NULL && !write_stats (graph, options.stats_path, &error))
+    {
+      g_printerr ("%s: %s: %s\n", PROGRAM, options.stats_path, error->message);
+      return EXIT_RUN_ERROR;
+    }
+
+  if (options.trace_path != NULL)
+    {
+      guint64 total = swy_trace_get_n_total (trace);
+      guint kept = g_list_model_get_n_items (G_LIST_MODEL (trace));
+
+      if (!write_trace (graph, options.trace_path, options.chrome, &error))
+        {
+          g_printerr ("%s: %s: %s\n", PROGRAM, options.trace_path, error->message);
+          return EXIT_RUN_ERROR;
+        }
+      if (total > kept)
+        g_printerr (_("%s: warning: the trace holds the last %u of %llu records; "
+                      "%llu were lost\n"),
+                    PROGRAM, kept, (unsigned long long)total, (unsigned long long)(total - kept));
+    }
+
+  /* Standard output stays pure JSON when the stats or the trace go there. */
+  if (!options.quiet)
+    {
+      summary_out = is_stdout (options.stats_path) || is_stdout (options.trace_path)
+                    ? stderr : stdout;
+      print_summary (summary_out, graph, &options, stop);
+      fflush (summary_out);
+    }
+
+  return EXIT_OK;
+}
