@@ -218,7 +218,9 @@ swy_graph_new_from_file (GFile         *file,
  * them; a wire as `from`, `to` and only the options that differ from their
  * default. `title` is left out when unset and `settings` when every setting
  * has its default. Numbers that hold an integer are written as integers;
- * a seed above 2^63 - 1 is written as a decimal string.
+ * a seed above 2^63 - 1 is written as a decimal string. A node whose type
+ * is not in the catalog (a subclass made by a program) is written with its
+ * GType name as `type`, which loading reports as an unknown type.
  *
  * Loading the text with [ctor@Graph.new_from_data] gives back an equal
  * graph, which saves to the same text.

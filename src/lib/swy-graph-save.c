@@ -125,7 +125,12 @@ node_to_json (SwyNode *node)
   g_autoptr(GPtrArray) pspecs = _swy_node_file_properties (G_OBJECT_TYPE (node));
 
   json_object_set_string_member (object, "id", swy_node_get_id (node));
-  json_object_set_string_member (object, "type", swy_node_get_type_name (node));
+  /* A node type outside the catalog (a subclass made by a program) has no
+   * file name: write its GType name, which loading reports as unknown. */
+  json_object_set_string_member (object, "type",
+                                 swy_node_get_type_name (node) != NULL
+                                 ? swy_node_get_type_name (node)
+                                 : G_OBJECT_TYPE_NAME (node));
   json_object_set_member (object, "x", number_node (swy_node_get_x (node)));
   json_object_set_member (object, "y", number_node (swy_node_get_y (node)));
   if (add_changed_properties (properties, G_OBJECT (node), pspecs))

@@ -878,6 +878,83 @@ test_files (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* A node type outside the catalog, as a program may define. */
+typedef struct
+{
+  SwyNode parent_instance;
+  int     level;
+} TestCustomNode;
+
+typedef struct
+{
+  SwyNodeClass parent_class;
+} TestCustomNodeClass;
+
+static GType test_custom_node_get_type (void);
+G_DEFINE_TYPE (TestCustomNode, test_custom_node, SWY_TYPE_NODE)
+
+static void
+test_custom_node_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  g_value_set_int (value, ((TestCustomNode *)object)->level);
+}
+
+static void
+test_custom_node_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  ((TestCustomNode *)object)->level = g_value_get_int (value);
+}
+
+static void
+test_custom_node_class_init (TestCustomNodeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = test_custom_node_get_property;
+  object_class->set_property = test_custom_node_set_property;
+  g_object_class_install_property (object_class, 1,
+                                   g_param_spec_int ("level", NULL, NULL, -10, 10, 0,
+                                                     G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+}
+
+static void
+test_custom_node_init (TestCustomNode *self)
+{
+  swy_node_add_port (SWY_NODE (self), "in", SWY_PORT_DIRECTION_INPUT);
+}
+
+/* Its GType name stands for the type; loading reports it as unknown. */
+static void
+test_custom_type (void)
+{
+  g_autoptr(SwyGraph) graph = swy_graph_new ();
+  g_autoptr(SwyNode) node = g_object_new (test_custom_node_get_type (), "id", "mine",
+                                          "level", -3, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (swy_graph_add_node (graph, node, &error));
+  text = save (graph);
+  g_assert_nonnull (strstr (text,
+                            "      \"id\": \"mine\",\n"
+                            "      \"type\": \"TestCustomNode\",\n"
+                            "      \"x\": 0,\n"
+                            "      \"y\": 0,\n"
+                            "      \"properties\": {\n"
+                            "        \"level\": -3\n"
+                            "      }\n"));
+  g_assert_null (swy_graph_new_from_data (text, -1, &error));
+  g_assert_error (error, SWY_GRAPH_ERROR, SWY_GRAPH_ERROR_UNKNOWN_TYPE);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "node 0 “mine” (line 6): unknown node type “TestCustomNode”"));
+}
+
 /* engine.md section 4 names the queue's overflow policies drop-newest and
  * drop-oldest; the file format uses enum nicks, so the nicks must match. */
 static void
@@ -945,6 +1022,7 @@ main (int   argc,
   g_test_add_func ("/Swy/IO/failed-load-keeps-graph", test_failed_load_keeps_graph);
   g_test_add_func ("/Swy/IO/loaded-graph-runs", test_loaded_graph_runs);
   g_test_add_func ("/Swy/IO/files", test_files);
+  g_test_add_func ("/Swy/IO/custom-type", test_custom_type);
   g_test_add_func ("/Swy/IO/overflow-nicks", test_overflow_nicks);
   g_test_add_func ("/Swy/IO/examples", test_examples);
 
