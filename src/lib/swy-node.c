@@ -782,17 +782,19 @@ GVariant *
 swy_node_dup_extra_stats (SwyNode *self)
 {
   g_autoptr(GVariant) unsorted = NULL;
+  g_autoptr(GVariantDict) dict = NULL;
   g_autofree const char **keys = NULL;
   GVariantBuilder builder;
-  GVariantDict dict;
   gsize n;
 
   g_return_val_if_fail (SWY_IS_NODE (self), NULL);
 
-  g_variant_dict_init (&dict, NULL);
+  /* On the heap: a binding wraps the boxed argument with g_variant_dict_ref(),
+   * which refuses a dict initialized on the stack. */
+  dict = g_variant_dict_new (NULL);
   if (SWY_NODE_GET_CLASS (self)->add_extra_stats)
-    SWY_NODE_GET_CLASS (self)->add_extra_stats (self, &dict);
-  unsorted = g_variant_ref_sink (g_variant_dict_end (&dict));
+    SWY_NODE_GET_CLASS (self)->add_extra_stats (self, dict);
+  unsorted = g_variant_ref_sink (g_variant_dict_end (dict));
 
   /* Sorted by key, so that statistics files are stable. */
   n = g_variant_n_children (unsorted);
