@@ -23,7 +23,7 @@ main (int   argc,
 
   g_set_application_name (_("Switchyard"));
 
-  app = swy_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);
+  app = swy_application_new (APP_ID, G_APPLICATION_HANDLES_OPEN);
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

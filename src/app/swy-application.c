@@ -48,23 +48,74 @@ swy_application_get_settings (SwyApplication *self)
   return self->settings;
 }
 
-static SwyWindow *
-get_or_create_window (SwyApplication *self)
+/* The first window shows the last file, or on the very first start a small
+ * working example, so that Run does something at once. */
+static void
+fill_first_window (SwyApplication *self,
+                   SwyWindow      *window)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *uri = g_settings_get_string (self->settings, "last-file");
 
-  if (window == NULL)
-    window = GTK_WINDOW (swy_window_new (self));
+  if (g_settings_get_boolean (self->settings, "first-run"))
+    {
+      g_settings_set_boolean (self->settings, "first-run", FALSE);
+      swy_window_load_first_run_example (window);
+      return;
+    }
 
-  return SWY_WINDOW (window);
+  if (uri[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+      if (g_file_query_exists (file, NULL))
+        swy_window_open_file (window, file);
+    }
 }
 
 static void
 swy_application_activate (GApplication *app)
 {
   SwyApplication *self = SWY_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (swy_window_new (self));
+      fill_first_window (self, SWY_WINDOW (window));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+swy_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  SwyApplication *self = SWY_APPLICATION (app);
+
+  /* One window per file, as GNOME document apps do. An untouched empty
+   * window takes the first file instead of staying around. */
+  for (int i = 0; i < n_files; i++)
+    {
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+      SwyWindow *window = NULL;
+
+      if (SWY_IS_WINDOW (active))
+        {
+          SwyDocument *document = swy_window_get_document (SWY_WINDOW (active));
+
+          if (swy_document_get_file (document) == NULL && !swy_document_get_modified (document) &&
+              g_list_model_get_n_items (swy_graph_get_nodes (swy_document_get_graph (document))) == 0)
+            window = SWY_WINDOW (active);
+        }
+      if (window == NULL)
+        window = swy_window_new (self);
+
+      swy_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
 }
 
 static void
@@ -143,12 +194,28 @@ static const GActionEntry app_actions[] = {
   { .name = "new-window", .activate = new_window },
 };
 
+static const struct {
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.new-window", { "<Control>n", NULL } },
+  { "win.open", { "<Control>o", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", NULL } },
+  { "win.run", { "F5", NULL } },
+  { "win.step", { "F6", NULL } },
+  { "win.reset", { "F7", NULL } },
+  { "win.show-palette", { "F9", NULL } },
+  { "win.show-inspector", { "F10", NULL } },
+};
+
 static void
 swy_application_startup (GApplication *app)
 {
   SwyApplication *self = SWY_APPLICATION (app);
-  static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *new_window_accels[] = { "<Control>n", NULL };
 
   G_APPLICATION_CLASS (swy_application_parent_class)->startup (app);
 
@@ -156,9 +223,9 @@ swy_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window",
-                                         new_window_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels);
 }
 
 static void
@@ -180,6 +247,7 @@ swy_application_class_init (SwyApplicationClass *klass)
   object_class->dispose = swy_application_dispose;
 
   app_class->activate = swy_application_activate;
+  app_class->open = swy_application_open;
   app_class->startup = swy_application_startup;
 }
 

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "swy-document.h"
 
@@ -576,6 +577,25 @@ swy_document_end_group (SwyDocument *self)
   push_command (self, cmd);
 }
 
+static void
+swy_document_set_graph (SwyDocument *self,
+                        SwyGraph    *graph)
+{
+  if (self->graph != NULL)
+    swy_graph_pause (self->graph);
+  g_set_object (&self->graph, graph);
+  g_ptr_array_set_size (self->undo_stack, 0);
+  g_ptr_array_set_size (self->redo_stack, 0);
+  self->saved_depth = 0;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
 SwyDocument *
 swy_document_new (void)
 {
@@ -596,6 +616,17 @@ swy_document_get_file (SwyDocument *self)
   g_return_val_if_fail (SWY_IS_DOCUMENT (self), NULL);
 
   return self->file;
+}
+
+static void
+set_file (SwyDocument *self,
+          GFile       *file)
+{
+  if (g_set_object (&self->file, file))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
 }
 
 /**
@@ -1013,6 +1044,309 @@ swy_document_rename_node (SwyDocument  *self,
   push_command (self, cmd);
 
   return TRUE;
+}
+
+/**
+ * swy_document_load_file:
+ * @self: a document
+ * @file: a `.swy` file
+ * @error: return location for an error
+ *
+ * Replaces the graph with the one in @file. On failure nothing changes:
+ * the open graph, its history and its file stay as they were.
+ *
+ * Returns: whether the file was loaded
+ */
+gboolean
+swy_document_load_file (SwyDocument  *self,
+                        GFile        *file,
+                        GError      **error)
+{
+  g_autoptr(SwyGraph) graph = NULL;
+
+  g_return_val_if_fail (SWY_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  graph = swy_graph_new_from_file (file, NULL, error);
+  if (graph == NULL)
+    return FALSE;
+
+  swy_document_set_graph (self, graph);
+  set_file (self, file);
+
+  return TRUE;
+}
+
+/**
+ * swy_document_load_data:
+ * @self: a document
+ * @data: the text of a `.swy` file
+ * @error: return location for an error
+ *
+ * Replaces the graph with one read from @data, as an unsaved document.
+ *
+ * Returns: whether @data was loaded
+ */
+gboolean
+swy_document_load_data (SwyDocument  *self,
+                        const char   *data,
+                        GError      **error)
+{
+  g_autoptr(SwyGraph) graph = NULL;
+
+  g_return_val_if_fail (SWY_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  graph = swy_graph_new_from_data (data, -1, error);
+  if (graph == NULL)
+    return FALSE;
+
+  swy_document_set_graph (self, graph);
+  set_file (self, NULL);
+
+  return TRUE;
+}
+
+/**
+ * swy_document_save_file:
+ * @self: a document
+ * @file: where to save
+ * @error: return location for an error
+ *
+ * Saves the graph atomically to @file, which becomes the document's file.
+ *
+ * Returns: whether the graph was saved
+ */
+gboolean
+swy_document_save_file (SwyDocument  *self,
+                        GFile        *file,
+                        GError      **error)
+{
+  gboolean was_modified;
+
+  g_return_val_if_fail (SWY_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!swy_graph_save_to_file (self->graph, file, NULL, error))
+    return FALSE;
+
+  was_modified = swy_document_get_modified (self);
+  self->saved_depth = self->undo_stack->len;
+  set_file (self, file);
+  if (was_modified)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+
+  return TRUE;
+}
+
+/**
+ * swy_document_save_data:
+ * @self: a document
+ *
+ * Returns: (transfer full): the graph as the text of a `.swy` file
+ */
+char *
+swy_document_save_data (SwyDocument *self)
+{
+  g_return_val_if_fail (SWY_IS_DOCUMENT (self), NULL);
+
+  return swy_graph_save_to_data (self->graph, NULL);
+}
+
+/**
+ * swy_document_copy:
+ * @self: a document
+ * @nodes: (element-type SwyNode): the nodes to copy
+ *
+ * Writes @nodes, with the wires between them, as a `.swy` graph: the
+ * clipboard format, so graphs paste between windows and into text editors.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+swy_document_copy (SwyDocument *self,
+                   GPtrArray   *nodes)
+{
+  g_autoptr(SwyGraph) part = swy_graph_new ();
+  GListModel *wires;
+  guint n;
+
+  g_return_val_if_fail (SWY_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (nodes != NULL, NULL);
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      SwyNode *node = g_ptr_array_index (nodes, i);
+      NodeSpec *spec = capture_node (node);
+      SwyNode *copy = swy_graph_create_node (part, spec->type_name, spec->id, NULL);
+
+      if (copy != NULL)
+        {
+          swy_node_set_x (copy, spec->x);
+          swy_node_set_y (copy, spec->y);
+          apply_settings (G_OBJECT (copy), spec->settings);
+        }
+      node_spec_free (spec);
+    }
+
+  wires = swy_graph_get_wires (self->graph);
+  n = g_list_model_get_n_items (wires);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwyWire) wire = g_list_model_get_item (wires, i);
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      SwyWire *copy;
+      g_autoptr(GArray) settings = NULL;
+
+      if (!array_contains (nodes, swy_port_get_node (swy_wire_get_from (wire))) ||
+          !array_contains (nodes, swy_port_get_node (swy_wire_get_to (wire))))
+        continue;
+      from = swy_port_dup_address (swy_wire_get_from (wire));
+      to = swy_port_dup_address (swy_wire_get_to (wire));
+      copy = swy_graph_connect (part, from, to, NULL);
+      settings = capture_settings (G_OBJECT (wire), SWY_TYPE_WIRE);
+      if (copy != NULL)
+        apply_settings (G_OBJECT (copy), settings);
+    }
+
+  return swy_graph_save_to_data (part, NULL);
+}
+
+/* "queue3" → "queue", so that a pasted copy of queue3 becomes queue4. */
+static char *
+id_stem (const char *id)
+{
+  gsize len = strlen (id);
+
+  while (len > 1 && g_ascii_isdigit (id[len - 1]))
+    len--;
+
+  return g_strndup (id, len);
+}
+
+static char *
+replace_node_in_address (const char *address,
+                         GHashTable *renames)
+{
+  const char *colon = strrchr (address, ':');
+  g_autofree char *node = g_strndup (address, colon - address);
+  const char *renamed = g_hash_table_lookup (renames, node);
+
+  return g_strdup_printf ("%s%s", renamed != NULL ? renamed : node, colon);
+}
+
+/**
+ * swy_document_paste:
+ * @self: a document
+ * @text: a `.swy` graph, as written by [method@Document.copy]
+ * @dx: how far to shift the pasted nodes
+ * @dy: how far to shift the pasted nodes
+ * @error: return location for an error
+ *
+ * Adds the nodes and wires of @text, with fresh ids where theirs are taken,
+ * as one undoable step. Text that is not a valid graph is refused.
+ *
+ * Returns: (transfer container) (element-type SwyNode) (nullable): the new nodes
+ */
+GPtrArray *
+swy_document_paste (SwyDocument  *self,
+                    const char   *text,
+                    double        dx,
+                    double        dy,
+                    GError      **error)
+{
+  g_autoptr(SwyGraph) part = NULL;
+  g_autoptr(GHashTable) renames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *added;
+  GListModel *model;
+  Command *cmd;
+  guint n;
+
+  g_return_val_if_fail (SWY_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  part = swy_graph_new_from_data (text, -1, error);
+  if (part == NULL)
+    return NULL;
+
+  cmd = command_new (CMD_INSERT);
+  cmd->nodes = g_ptr_array_new_with_free_func (node_spec_free);
+  cmd->wires = g_ptr_array_new_with_free_func (wire_spec_free);
+
+  model = swy_graph_get_nodes (part);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwyNode) node = g_list_model_get_item (model, i);
+      NodeSpec *spec = capture_node (node);
+
+      if (swy_graph_lookup_node (self->graph, spec->id) != NULL ||
+          g_hash_table_contains (taken, spec->id))
+        {
+          g_autofree char *stem = id_stem (spec->id);
+          char *id = NULL;
+
+          for (guint k = 2; id == NULL; k++)
+            {
+              g_autofree char *candidate = g_strdup_printf ("%s%u", stem, k);
+
+              if (swy_graph_lookup_node (self->graph, candidate) == NULL &&
+                  swy_graph_lookup_node (part, candidate) == NULL &&
+                  !g_hash_table_contains (taken, candidate))
+                id = g_steal_pointer (&candidate);
+            }
+          g_hash_table_insert (renames, g_strdup (spec->id), g_strdup (id));
+          g_free (spec->id);
+          spec->id = id;
+        }
+      g_hash_table_add (taken, spec->id);
+      spec->x += dx;
+      spec->y += dy;
+      g_ptr_array_add (cmd->nodes, spec);
+    }
+
+  model = swy_graph_get_wires (part);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwyWire) wire = g_list_model_get_item (model, i);
+      WireSpec *spec = g_new0 (WireSpec, 1);
+      g_autofree char *from = swy_port_dup_address (swy_wire_get_from (wire));
+      g_autofree char *to = swy_port_dup_address (swy_wire_get_to (wire));
+
+      spec->from = replace_node_in_address (from, renames);
+      spec->to = replace_node_in_address (to, renames);
+      spec->key = ++self->next_wire_key;
+      spec->settings = capture_settings (G_OBJECT (wire), SWY_TYPE_WIRE);
+      g_ptr_array_add (cmd->wires, spec);
+    }
+
+  if (cmd->nodes->len == 0)
+    {
+      command_free (cmd);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The graph to paste has no nodes"));
+      return NULL;
+    }
+
+  run_command (self, cmd, FALSE);
+  added = g_ptr_array_new ();
+  for (guint i = 0; i < cmd->nodes->len; i++)
+    {
+      NodeSpec *spec = g_ptr_array_index (cmd->nodes, i);
+      SwyNode *node = swy_graph_lookup_node (self->graph, spec->id);
+
+      if (node != NULL)
+        g_ptr_array_add (added, node);
+    }
+  push_command (self, cmd);
+
+  return added;
 }
 
 static void

@@ -19,6 +19,16 @@ SwyGraph    *swy_document_get_graph       (SwyDocument  *self);
 GFile       *swy_document_get_file        (SwyDocument  *self);
 char        *swy_document_dup_title       (SwyDocument  *self);
 gboolean     swy_document_get_modified    (SwyDocument  *self);
+gboolean     swy_document_load_file       (SwyDocument  *self,
+                                           GFile        *file,
+                                           GError      **error);
+gboolean     swy_document_load_data       (SwyDocument  *self,
+                                           const char   *data,
+                                           GError      **error);
+gboolean     swy_document_save_file       (SwyDocument  *self,
+                                           GFile        *file,
+                                           GError      **error);
+char        *swy_document_save_data       (SwyDocument  *self);
 
 /* Every edit below is undoable. Edits made between begin_group() and
  * end_group() undo as one step (a drag, a paste). */

@@ -1,4 +1,4 @@
-/* swy-window.c
+/* swy-window.c: the editor window
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,17 +8,49 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "swy-canvas.h"
+#include "swy-document.h"
+#include "swy-inspector.h"
+#include "swy-palette.h"
 #include "swy-window.h"
+
+#define FIRST_RUN_EXAMPLE RESOURCE_BASE "/examples/first-run.swy"
+
+typedef void (*ContinueFunc) (SwyWindow *self,
+                              gpointer   data);
 
 struct _SwyWindow
 {
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  SwyDocument          *document;
+  guint                 tick_id;
+
+  /* Step mode: the trace records of the last engine step, revealed one at a time. */
+  guint64               step_end;
+  guint64               step_next;
+  GPtrArray            *call_stack;    /* of char*: "main loop", emitter, …, handler */
+  gboolean              close_confirmed;
 
   /* Template children */
+  SwyCanvas            *canvas;
+  GtkLabel             *clock_label;
   AdwStatusPage        *empty_page;
+  AdwHeaderBar         *header_bar;
+  SwyInspector         *inspector;
+  AdwFlap              *inspector_flap;
+  SwyPalette           *palette;
+  AdwFlap              *palette_flap;
+  AdwButtonContent     *run_content;
+  GtkAdjustment        *speed_adjustment;
+  GtkMenuButton        *speed_button;
+  GtkLabel             *stack_label;
+  AdwToastOverlay      *toast_overlay;
+  GtkLabel             *totals_label;
+  AdwWindowTitle       *window_title;
 };
 
 G_DEFINE_FINAL_TYPE (SwyWindow, swy_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -32,6 +64,801 @@ swy_window_new (SwyApplication *application)
                        "application", application,
                        NULL);
 }
+
+/**
+ * swy_window_get_document:
+ * @self: a window
+ *
+ * Returns: (transfer none): the window's document
+ */
+SwyDocument *
+swy_window_get_document (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * swy_window_get_canvas:
+ * @self: a window
+ *
+ * Returns: (transfer none): the window's canvas
+ */
+SwyCanvas *
+swy_window_get_canvas (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  return self->canvas;
+}
+
+static SwyGraph *
+graph (SwyWindow *self)
+{
+  return swy_document_get_graph (self->document);
+}
+
+static void
+toast (SwyWindow  *self,
+       const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Title, clock and totals */
+
+static void
+update_title (SwyWindow *self)
+{
+  g_autofree char *name = swy_document_dup_title (self->document);
+  g_autofree char *title = NULL;
+  const char *graph_title = swy_graph_get_title (graph (self));
+  GFile *file = swy_document_get_file (self->document);
+  g_autofree char *subtitle = NULL;
+
+  if (swy_document_get_modified (self->document))
+    /* Translators: the title of a graph with unsaved changes */
+    title = g_strdup_printf (_("• %s"), name);
+  else
+    title = g_strdup (name);
+
+  if (graph_title != NULL && graph_title[0] != '\0')
+    subtitle = g_strdup (graph_title);
+  else if (file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+
+      subtitle = parent != NULL ? g_file_get_parse_name (parent) : NULL;
+    }
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+
+  {
+    /* Translators: window title, "competing-consumers.swy – Switchyard" */
+    g_autofree char *window = g_strdup_printf (_("%s – Switchyard"), title);
+
+    gtk_window_set_title (GTK_WINDOW (self), window);
+  }
+}
+
+static void
+update_empty_state (SwyWindow *self)
+{
+  gboolean empty = g_list_model_get_n_items (swy_graph_get_nodes (graph (self))) == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), empty);
+}
+
+static void
+update_status (SwyWindow *self)
+{
+  SwyGraph *g = graph (self);
+  gint64 now = swy_graph_get_now (g);
+  g_autofree char *clock = NULL;
+  g_autofree char *totals = NULL;
+
+  /* Translators: virtual time in seconds, "t = 12.345 s" */
+  clock = g_strdup_printf (_("t = %.3f s"), now / (double) G_USEC_PER_SEC);
+  gtk_label_set_text (self->clock_label, clock);
+
+  totals = g_strdup_printf (_("%" G_GUINT64_FORMAT " emitted · %" G_GUINT64_FORMAT
+                              " delivered · %" G_GUINT64_FORMAT " dropped"),
+                            swy_graph_get_total_emitted (g),
+                            swy_graph_get_total_delivered (g),
+                            swy_graph_get_total_dropped (g));
+  gtk_label_set_text (self->totals_label, totals);
+}
+
+static void
+update_run_controls (SwyWindow *self)
+{
+  gboolean playing = swy_graph_get_playing (graph (self));
+
+  adw_button_content_set_icon_name (self->run_content,
+                                    playing ? "media-playback-pause-symbolic"
+                                            : "media-playback-start-symbolic");
+  adw_button_content_set_label (self->run_content, playing ? _("_Pause") : _("_Run"));
+  gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->run_content)),
+                               playing ? _("Pause (F5)") : _("Run Live (F5)"));
+}
+
+static void
+update_speed_label (SwyWindow *self)
+{
+  double speed = swy_graph_get_speed (graph (self));
+  g_autofree char *label = NULL;
+
+  if (speed < 0.995)
+    label = g_strdup_printf (_("%.2g×"), speed);
+  else
+    label = g_strdup_printf (_("%.3g×"), speed);
+  gtk_menu_button_set_label (self->speed_button, label);
+}
+
+static gboolean
+status_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  SwyWindow *self = SWY_WINDOW (widget);
+
+  update_status (self);
+  if (!swy_graph_get_playing (graph (self)))
+    {
+      self->tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+playing_changed_cb (SwyWindow *self)
+{
+  update_run_controls (self);
+  update_status (self);
+  if (swy_graph_get_playing (graph (self)) && self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), status_tick_cb, NULL, NULL);
+}
+
+static void
+set_stack_text (SwyWindow  *self,
+                const char *text)
+{
+  gtk_label_set_text (self->stack_label, text != NULL ? text : "");
+}
+
+static void
+leave_step_mode (SwyWindow *self)
+{
+  self->step_end = self->step_next = 0;
+  g_ptr_array_set_size (self->call_stack, 0);
+  set_stack_text (self, NULL);
+  swy_canvas_set_follow_trace (self->canvas, TRUE);
+}
+
+/* Document and graph */
+
+static void
+document_changed_cb (SwyWindow *self)
+{
+  update_title (self);
+  update_empty_state (self);
+  update_status (self);
+}
+
+static void
+connect_graph (SwyWindow *self)
+{
+  SwyGraph *g = graph (self);
+
+  g_signal_connect_object (g, "notify::playing", G_CALLBACK (playing_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (g, "notify::title", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (swy_graph_get_nodes (g), "items-changed",
+                           G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
+  gtk_adjustment_set_value (self->speed_adjustment, log10 (swy_graph_get_speed (g)));
+  leave_step_mode (self);
+  update_run_controls (self);
+  update_speed_label (self);
+  document_changed_cb (self);
+}
+
+static void
+graph_replaced_cb (SwyWindow *self)
+{
+  connect_graph (self);
+  swy_inspector_set_object (self->inspector, NULL);
+  /* Wait for the canvas to be allocated before fitting the new graph. */
+  g_idle_add_once ((GSourceOnceFunc) swy_canvas_zoom_to_fit, self->canvas);
+}
+
+static void
+selection_changed_cb (SwyWindow *self)
+{
+  swy_inspector_set_object (self->inspector, swy_canvas_get_selected_object (self->canvas));
+}
+
+static void
+refused_cb (SwyWindow  *self,
+            const char *message)
+{
+  toast (self, message);
+}
+
+static void
+remember_file (SwyWindow *self)
+{
+  GFile *file = swy_document_get_file (self->document);
+  g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
+
+  g_settings_set_string (self->settings, "last-file", uri != NULL ? uri : "");
+}
+
+/**
+ * swy_window_open_file:
+ * @self: a window
+ * @file: a `.swy` file
+ *
+ * Opens @file in the window. A file that cannot be loaded leaves the open
+ * graph as it was and says why in a toast.
+ *
+ * Returns: whether the file was opened
+ */
+gboolean
+swy_window_open_file (SwyWindow *self,
+                      GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (SWY_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!swy_document_load_file (self->document, file, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), name, error->message);
+
+      toast (self, message);
+      return FALSE;
+    }
+
+  remember_file (self);
+  return TRUE;
+}
+
+/* Saving and asking before losing changes */
+
+static gboolean
+save_to (SwyWindow *self,
+         GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!swy_document_save_file (self->document, file, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
+
+      toast (self, message);
+      return FALSE;
+    }
+
+  remember_file (self);
+  return TRUE;
+}
+
+typedef struct
+{
+  SwyWindow    *self;
+  ContinueFunc  then;
+  gpointer      data;
+  GDestroyNotify destroy;
+} Continuation;
+
+static void
+continuation_run_and_free (Continuation *cont,
+                           gboolean      proceed)
+{
+  if (proceed && cont->then != NULL)
+    cont->then (cont->self, cont->data);
+  if (cont->destroy != NULL && cont->data != NULL)
+    cont->destroy (cont->data);
+  g_object_unref (cont->self);
+  g_free (cont);
+}
+
+static GtkFileFilter *
+swy_file_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Switchyard graphs"));
+  gtk_file_filter_add_mime_type (filter, "application/x-switchyard");
+  gtk_file_filter_add_suffix (filter, "swy");
+
+  return filter;
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     Continuation    *cont)
+{
+  gboolean saved = FALSE;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      saved = file != NULL && save_to (cont->self, file);
+    }
+  g_object_unref (dialog);
+  continuation_run_and_free (cont, saved);
+}
+
+/* Asks where to save, through the portal when there is one, then goes on. */
+static void
+save_as (SwyWindow      *self,
+         ContinueFunc    then,
+         gpointer        data,
+         GDestroyNotify  destroy)
+{
+  GtkFileChooserNative *dialog;
+  Continuation *cont = g_new0 (Continuation, 1);
+  g_autoptr(GtkFileFilter) filter = swy_file_filter ();
+  g_autofree char *name = swy_document_dup_title (self->document);
+
+  cont->self = g_object_ref (self);
+  cont->then = then;
+  cont->data = data;
+  cont->destroy = destroy;
+
+  /* GtkFileChooserNative is the portal-aware chooser on GTK 4.8; GtkFileDialog
+   * replaces it from 4.10, where it is deprecated but still goes through the portal. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  dialog = gtk_file_chooser_native_new (_("Save Graph"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (swy_document_get_file (self->document) != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), swy_document_get_file (self->document), NULL);
+  else
+    {
+      g_autofree char *suggested = g_strdup_printf ("%s.swy", _("Untitled graph"));
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
+    }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), cont);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_then (SwyWindow      *self,
+           ContinueFunc    then,
+           gpointer        data,
+           GDestroyNotify  destroy)
+{
+  GFile *file = swy_document_get_file (self->document);
+
+  if (file == NULL)
+    {
+      save_as (self, then, data, destroy);
+      return;
+    }
+
+  if (save_to (self, file) && then != NULL)
+    then (self, data);
+  if (destroy != NULL && data != NULL)
+    destroy (data);
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Continuation     *cont)
+{
+  if (g_str_equal (response, "save"))
+    {
+      save_then (cont->self, cont->then, cont->data, cont->destroy);
+      cont->then = NULL;
+      cont->destroy = NULL;
+      continuation_run_and_free (cont, FALSE);
+    }
+  else
+    continuation_run_and_free (cont, g_str_equal (response, "discard"));
+}
+
+/* Runs @then now if nothing is unsaved; otherwise asks first. */
+static void
+confirm_discard (SwyWindow      *self,
+                 ContinueFunc    then,
+                 gpointer        data,
+                 GDestroyNotify  destroy)
+{
+  AdwMessageDialog *dialog;
+  Continuation *cont;
+  g_autofree char *name = NULL;
+
+  if (!swy_document_get_modified (self->document))
+    {
+      then (self, data);
+      if (destroy != NULL && data != NULL)
+        destroy (data);
+      return;
+    }
+
+  cont = g_new0 (Continuation, 1);
+  cont->self = g_object_ref (self);
+  cont->then = then;
+  cont->data = data;
+  cont->destroy = destroy;
+
+  name = swy_document_dup_title (self->document);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("“%s” has unsaved changes. Changes you do not save are lost."),
+                                  name);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), cont);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Actions */
+
+static void
+open_file_then (SwyWindow *self,
+                gpointer   data)
+{
+  swy_window_open_file (self, G_FILE (data));
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  SwyWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      GFile *file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        confirm_discard (self, open_file_then, file, g_object_unref);
+    }
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  SwyWindow *self = SWY_WINDOW (user_data);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = swy_file_filter ();
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  dialog = gtk_file_chooser_native_new (_("Open Graph"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  save_then (SWY_WINDOW (user_data), NULL, NULL, NULL);
+}
+
+static void
+save_as_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  save_as (SWY_WINDOW (user_data), NULL, NULL, NULL);
+}
+
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  swy_document_undo (SWY_WINDOW (user_data)->document);
+}
+
+static void
+redo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  swy_document_redo (SWY_WINDOW (user_data)->document);
+}
+
+static void
+run_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  SwyWindow *self = SWY_WINDOW (user_data);
+
+  if (swy_graph_get_playing (graph (self)))
+    swy_graph_pause (graph (self));
+  else
+    {
+      leave_step_mode (self);
+      swy_graph_play (graph (self));
+    }
+}
+
+static void
+reset_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  SwyWindow *self = SWY_WINDOW (user_data);
+
+  swy_graph_reset (graph (self));
+  leave_step_mode (self);
+  update_status (self);
+}
+
+static const char *
+describe_record (SwyTraceRecord *record)
+{
+  switch (swy_trace_record_get_kind (record))
+    {
+    case SWY_TRACE_KIND_EMIT:
+      return _("emits");
+    case SWY_TRACE_KIND_DELIVER:
+      return _("handles");
+    case SWY_TRACE_KIND_DROP:
+      return _("drops");
+    default:
+      return "";
+    }
+}
+
+/* The call stack of a record: "main loop" at the bottom, then each node
+ * whose handler is running, nested as the sync emissions nest. */
+static void
+show_call_stack (SwyWindow      *self,
+                 SwyTraceRecord *record)
+{
+  guint depth = swy_trace_record_get_depth (record);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *detail = NULL;
+
+  if (self->call_stack->len == 0)
+    g_ptr_array_add (self->call_stack, g_strdup (_("main loop")));
+  g_ptr_array_set_size (self->call_stack, MIN (self->call_stack->len, depth + 1));
+  g_ptr_array_add (self->call_stack, g_strdup (swy_trace_record_get_node_id (record)));
+
+  for (guint i = 0; i < self->call_stack->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, " → ");
+      g_string_append (text, g_ptr_array_index (self->call_stack, i));
+    }
+
+  if (swy_trace_record_get_kind (record) == SWY_TRACE_KIND_DROP)
+    detail = g_strdup_printf (_("drops event %" G_GUINT64_FORMAT " (%s)"),
+                              swy_trace_record_get_event_id (record),
+                              swy_trace_record_get_reason (record));
+  else
+    detail = g_strdup_printf ("%s %s %" G_GUINT64_FORMAT " “%s”", describe_record (record),
+                              _("event"), swy_trace_record_get_event_id (record),
+                              swy_trace_record_get_topic (record));
+  g_string_append_printf (text, "   %s", detail);
+  set_stack_text (self, text->str);
+}
+
+static SwyTraceRecord *
+record_by_total (SwyTrace *trace,
+                 guint64   index)
+{
+  guint64 total = swy_trace_get_n_total (trace);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (trace));
+
+  if (index >= total || total - index > n_items)
+    return NULL;
+
+  return swy_trace_get_record (trace, n_items - (guint) (total - index));
+}
+
+static void
+step_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  SwyWindow *self = SWY_WINDOW (user_data);
+  SwyTrace *trace = swy_graph_get_trace (graph (self));
+  g_autoptr(SwyTraceRecord) record = NULL;
+
+  swy_graph_pause (graph (self));
+  swy_canvas_set_follow_trace (self->canvas, FALSE);
+
+  /* One press reveals one dispatch: first the records the last engine step
+   * already made (the nested sync deliveries), then the next engine step. */
+  if (self->step_next >= self->step_end)
+    {
+      guint64 before = swy_trace_get_n_total (trace);
+
+      g_ptr_array_set_size (self->call_stack, 0);
+      if (!swy_graph_step (graph (self)))
+        {
+          set_stack_text (self, _("Nothing is pending: the run is over. Reset to start again."));
+          update_status (self);
+          return;
+        }
+      swy_trace_flush (trace);
+      self->step_next = before;
+      self->step_end = swy_trace_get_n_total (trace);
+    }
+
+  record = record_by_total (trace, self->step_next++);
+  if (record != NULL)
+    {
+      swy_canvas_reveal_record (self->canvas, record);
+      show_call_stack (self, record);
+    }
+  update_status (self);
+}
+
+static void
+speed_changed_cb (SwyWindow *self)
+{
+  double speed = pow (10.0, gtk_adjustment_get_value (self->speed_adjustment));
+
+  /* Snap near the round speeds people look for. */
+  for (guint i = 0; i < 4; i++)
+    {
+      static const double round_speeds[] = { 0.1, 1.0, 10.0, 20.0 };
+
+      if (fabs (log10 (speed) - log10 (round_speeds[i])) < 0.03)
+        speed = round_speeds[i];
+    }
+  swy_graph_set_speed (graph (self), CLAMP (speed, 0.05, 20.0));
+  update_speed_label (self);
+}
+
+static void
+speed_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  SwyWindow *self = SWY_WINDOW (user_data);
+
+  gtk_adjustment_set_value (self->speed_adjustment,
+                            log10 (CLAMP (g_variant_get_double (parameter), 0.05, 20.0)));
+}
+
+static void
+add_node_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  SwyWindow *self = SWY_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+  double x, y;
+  SwyNode *node;
+
+  swy_canvas_get_free_spot (self->canvas, &x, &y);
+  node = swy_document_add_node (self->document, g_variant_get_string (parameter, NULL), x, y, &error);
+  if (node == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  swy_canvas_select (self->canvas, G_OBJECT (node), FALSE);
+}
+
+static void
+fire_node_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SwyWindow *self = SWY_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (!swy_graph_fire_button (graph (self), g_variant_get_string (parameter, NULL), &error))
+    toast (self, error->message);
+  update_status (self);
+}
+
+static void
+zoom_in_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (SWY_WINDOW (user_data)->canvas), "canvas.zoom-in", NULL);
+}
+
+static void
+zoom_out_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (SWY_WINDOW (user_data)->canvas), "canvas.zoom-out", NULL);
+}
+
+static void
+zoom_fit_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  swy_canvas_zoom_to_fit (SWY_WINDOW (user_data)->canvas);
+}
+
+static void
+set_action_enabled (SwyWindow  *self,
+                    const char *name,
+                    gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
+update_history_actions (SwyWindow *self)
+{
+  set_action_enabled (self, "undo", swy_document_get_can_undo (self->document));
+  set_action_enabled (self, "redo", swy_document_get_can_redo (self->document));
+}
+
+static void
+show_pane_change_state (GSimpleAction *action,
+                        GVariant      *state,
+                        gpointer       user_data)
+{
+  SwyWindow *self = SWY_WINDOW (user_data);
+  gboolean palette = g_str_equal (g_action_get_name (G_ACTION (action)), "show-palette");
+
+  adw_flap_set_reveal_flap (palette ? self->palette_flap : self->inspector_flap,
+                            g_variant_get_boolean (state));
+  g_simple_action_set_state (action, state);
+}
+
+static const GActionEntry win_actions[] = {
+  { .name = "open", .activate = open_action },
+  { .name = "save", .activate = save_action },
+  { .name = "save-as", .activate = save_as_action },
+  { .name = "undo", .activate = undo_action },
+  { .name = "redo", .activate = redo_action },
+  { .name = "run", .activate = run_action },
+  { .name = "step", .activate = step_action },
+  { .name = "reset", .activate = reset_action },
+  { .name = "speed", .activate = speed_action, .parameter_type = "d" },
+  { .name = "add-node", .activate = add_node_action, .parameter_type = "s" },
+  { .name = "fire-node", .activate = fire_node_action, .parameter_type = "s" },
+  { .name = "zoom-in", .activate = zoom_in_action },
+  { .name = "zoom-out", .activate = zoom_out_action },
+  { .name = "zoom-fit", .activate = zoom_fit_action },
+  { .name = "show-palette", .state = "true", .change_state = show_pane_change_state },
+  { .name = "show-inspector", .state = "true", .change_state = show_pane_change_state },
+};
+
+/* Window state */
 
 static void
 restore_window_state (SwyWindow *self)
@@ -64,12 +891,49 @@ save_window_state (SwyWindow *self)
   g_settings_apply (self->settings);
 }
 
+static void
+close_then (SwyWindow *self,
+            gpointer   data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 swy_window_close_request (GtkWindow *window)
 {
-  save_window_state (SWY_WINDOW (window));
+  SwyWindow *self = SWY_WINDOW (window);
+
+  if (!self->close_confirmed && swy_document_get_modified (self->document))
+    {
+      confirm_discard (self, close_then, NULL, NULL);
+      return TRUE;
+    }
+
+  save_window_state (self);
+  swy_graph_pause (graph (self));
 
   return GTK_WINDOW_CLASS (swy_window_parent_class)->close_request (window);
+}
+
+/**
+ * swy_window_load_first_run_example:
+ * @self: a window
+ *
+ * Opens the small working example a new user sees first, so Run does
+ * something at once. It opens as an unsaved, unmodified graph.
+ */
+void
+swy_window_load_first_run_example (SwyWindow *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SWY_IS_WINDOW (self));
+
+  bytes = g_resources_lookup_data (FIRST_RUN_EXAMPLE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL || !swy_document_load_data (self->document, g_bytes_get_data (bytes, NULL), &error))
+    g_warning ("Failed to load the first-run example: %s", error->message);
 }
 
 static void
@@ -93,10 +957,46 @@ swy_window_dispose (GObject *object)
 {
   SwyWindow *self = SWY_WINDOW (object);
 
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+  if (self->document != NULL)
+    {
+      SwyGraph *g = graph (self);
+
+      g_signal_handlers_disconnect_by_data (g, self);
+      g_signal_handlers_disconnect_by_data (swy_graph_get_nodes (g), self);
+      g_signal_handlers_disconnect_by_data (self->document, self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), SWY_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (swy_window_parent_class)->dispose (object);
+}
+
+static void
+swy_window_finalize (GObject *object)
+{
+  SwyWindow *self = SWY_WINDOW (object);
+
+  g_clear_pointer (&self->call_stack, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (swy_window_parent_class)->finalize (object);
+}
+
+static void
+flap_revealed_cb (SwyWindow  *self,
+                  GParamSpec *pspec,
+                  AdwFlap    *flap)
+{
+  const char *name = flap == self->palette_flap ? "show-palette" : "show-inspector";
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_boolean (adw_flap_get_reveal_flap (flap)));
 }
 
 static void
@@ -108,14 +1008,33 @@ swy_window_class_init (SwyWindowClass *klass)
 
   object_class->constructed = swy_window_constructed;
   object_class->dispose = swy_window_dispose;
+  object_class->finalize = swy_window_finalize;
 
   window_class->close_request = swy_window_close_request;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/swy-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SwyWindow, empty_page);
+  g_type_ensure (SWY_TYPE_CANVAS);
+  g_type_ensure (SWY_TYPE_INSPECTOR);
+  g_type_ensure (SWY_TYPE_PALETTE);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
-                                       "window.close", NULL);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/swy-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, clock_label);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, inspector_flap);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, palette);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, palette_flap);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, run_content);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, speed_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, speed_button);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, stack_label);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, totals_label);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, window_title);
+
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
 static void
@@ -127,5 +1046,35 @@ swy_window_init (SwyWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
-  adw_status_page_set_icon_name (self->empty_page, APP_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
+                                   self);
+  self->call_stack = g_ptr_array_new_with_free_func (g_free);
+  self->document = swy_document_new ();
+
+  swy_inspector_set_document (self->inspector, self->document);
+  swy_canvas_set_document (self->canvas, self->document);
+
+  g_signal_connect_object (self->document, "changed", G_CALLBACK (document_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::graph", G_CALLBACK (graph_replaced_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::can-undo", G_CALLBACK (update_history_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::can-redo", G_CALLBACK (update_history_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::title", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "selection-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "refused", G_CALLBACK (refused_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->speed_adjustment, "value-changed", G_CALLBACK (speed_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->palette_flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inspector_flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  connect_graph (self);
+  update_history_actions (self);
 }

@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "swy-application.h"
+#include "swy-canvas.h"
+#include "swy-document.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +17,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SwyWindow, swy_window, SWY, WINDOW, AdwApplicationWindow)
 
-SwyWindow *swy_window_new (SwyApplication *application);
+SwyWindow   *swy_window_new                    (SwyApplication *application);
+SwyDocument *swy_window_get_document           (SwyWindow      *self);
+SwyCanvas   *swy_window_get_canvas             (SwyWindow      *self);
+gboolean     swy_window_open_file              (SwyWindow      *self,
+                                                GFile          *file);
+void         swy_window_load_first_run_example (SwyWindow      *self);
 
 G_END_DECLS

@@ -37,7 +37,7 @@ for _ in $(seq 1 200); do
     fail "the application exited before mapping a window"
   fi
   # The window is mapped once xwininfo reports it viewable.
-  window=$(xwininfo -root -tree 2>/dev/null | awk '/"Switchyard"/ { print $1; exit }')
+  window=$(xwininfo -root -tree 2>/dev/null | awk '/Switchyard"/ { print $1; exit }')
   if [ -n "$window" ] && xwininfo -id "$window" 2>/dev/null | grep -q 'Map State: IsViewable'; then
     break
   fi

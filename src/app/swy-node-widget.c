@@ -1,0 +1,677 @@
+/* swy-node-widget.c: one node on the canvas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A node is a real, focusable widget so that keyboard focus and screen
+ * readers reach it (GTK 4.8 cannot expose drawn children to accessibility).
+ * Everything it shows comes from the node's own properties, updated from
+ * their notifications, which the engine sends at most once per batch.
+ */
+
+#define G_LOG_DOMAIN "swy-node-widget"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "swy-node-widget.h"
+
+#define NODE_WIDTH    168
+#define PORT_TOP      24.0
+#define PORT_SPACING  20.0
+#define FLASH_MS      450
+#define LOG_LINES     3
+
+struct _SwyNodeWidget
+{
+  GtkWidget       parent_instance;
+
+  SwyNode        *node;
+  SwyNodeType    *type;
+  gulong          notify_id;
+
+  GtkWidget      *icon;
+  GtkWidget      *title;
+  GtkWidget      *subtitle;
+  GtkWidget      *value;
+  GtkWidget      *state;
+  GtkWidget      *level;
+  GtkWidget      *lines;
+  GtkWidget      *sparkline;
+  GtkWidget      *fire;
+  GtkWidget      *drops;
+
+  SwyPort        *hot_port;
+  guint64         last_dropped;
+  guint           flash_id;
+  guint           selected : 1;
+  guint           hot_refused : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SwyNodeWidget, swy_node_widget, GTK_TYPE_WIDGET)
+
+static const char *
+category_class (SwyNodeCategory category)
+{
+  switch (category)
+    {
+    case SWY_NODE_CATEGORY_PRODUCER:
+      return "producer";
+    case SWY_NODE_CATEGORY_ROUTING:
+      return "routing";
+    case SWY_NODE_CATEGORY_CONSUMER:
+      return "consumer";
+    default:
+      return "routing";
+    }
+}
+
+/* The node's live state in words: shown on the card and read by screen readers. */
+static char *
+describe_state (SwyNode *node)
+{
+  guint64 received = swy_node_get_received (node);
+  guint64 emitted = swy_node_get_emitted (node);
+
+  if (SWY_IS_QUEUE_NODE (node))
+    {
+      SwyQueueNode *queue = SWY_QUEUE_NODE (node);
+      guint capacity = swy_queue_node_get_capacity (queue);
+
+      if (capacity > 0)
+        /* Translators: a queue's fill, "3 of 5 waiting" */
+        return g_strdup_printf (_("%u of %u waiting"), swy_queue_node_get_length (queue), capacity);
+      return g_strdup_printf (_("%u waiting"), swy_queue_node_get_length (queue));
+    }
+  if (SWY_IS_WORKER_NODE (node))
+    {
+      SwyWorkerNode *worker = SWY_WORKER_NODE (node);
+
+      return g_strdup_printf (_("%u of %u busy, %u in inbox"),
+                              swy_worker_node_get_busy (worker),
+                              swy_worker_node_get_concurrency (worker),
+                              swy_worker_node_get_inbox_length (worker));
+    }
+  if (SWY_IS_COUNTER_NODE (node))
+    return g_strdup_printf (_("%" G_GUINT64_FORMAT " counted"),
+                            swy_counter_node_get_count (SWY_COUNTER_NODE (node)));
+  if (SWY_IS_LOG_NODE (node))
+    return g_strdup_printf (_("%u kept"), swy_log_node_get_n_events (SWY_LOG_NODE (node)));
+  if (SWY_IS_PLOT_NODE (node))
+    return g_strdup_printf (_("%u points"), swy_plot_node_get_n_points (SWY_PLOT_NODE (node)));
+  if (SWY_IS_DELAY_NODE (node))
+    return g_strdup_printf (_("%u held, %" G_GUINT64_FORMAT " out"),
+                            swy_delay_node_get_held (SWY_DELAY_NODE (node)), emitted);
+  if (SWY_IS_BATCH_NODE (node))
+    return g_strdup_printf (_("%u pending, %" G_GUINT64_FORMAT " batches"),
+                            swy_batch_node_get_pending (SWY_BATCH_NODE (node)),
+                            swy_batch_node_get_batches (SWY_BATCH_NODE (node)));
+  if (SWY_IS_BROKER_NODE (node))
+    return g_strdup_printf (_("%" G_GUINT64_FORMAT " in, %" G_GUINT64_FORMAT " unrouted"),
+                            received, swy_broker_node_get_unrouted (SWY_BROKER_NODE (node)));
+  if (SWY_IS_FILTER_NODE (node))
+    return g_strdup_printf (_("%" G_GUINT64_FORMAT " passed, %" G_GUINT64_FORMAT " rejected"),
+                            emitted, swy_filter_node_get_rejected (SWY_FILTER_NODE (node)));
+  if (SWY_IS_TIMER_NODE (node) || SWY_IS_BURST_NODE (node) || SWY_IS_POISSON_NODE (node) ||
+      SWY_IS_BUTTON_NODE (node))
+    return g_strdup_printf (_("%" G_GUINT64_FORMAT " emitted"), emitted);
+
+  return g_strdup_printf (_("%" G_GUINT64_FORMAT " in, %" G_GUINT64_FORMAT " out"),
+                          received, emitted);
+}
+
+/**
+ * swy_node_widget_dup_state:
+ * @self: a node widget
+ *
+ * Gets what a screen reader says for the node, e.g. "Queue orders, 3 of 5
+ * waiting".
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+swy_node_widget_dup_state (SwyNodeWidget *self)
+{
+  g_autofree char *state = NULL;
+  guint64 dropped;
+
+  g_return_val_if_fail (SWY_IS_NODE_WIDGET (self), NULL);
+
+  state = describe_state (self->node);
+  dropped = swy_node_get_dropped (self->node);
+  if (dropped > 0)
+    /* Translators: node type, node id, live state, drops: "Queue orders, 5 of 5 waiting, 3 dropped" */
+    return g_strdup_printf (_("%s %s, %s, %" G_GUINT64_FORMAT " dropped"),
+                            swy_node_type_get_display_name (self->type),
+                            swy_node_get_id (self->node), state, dropped);
+
+  /* Translators: node type, node id, live state: "Queue orders, 3 of 5 waiting" */
+  return g_strdup_printf (_("%s %s, %s"), swy_node_type_get_display_name (self->type),
+                          swy_node_get_id (self->node), state);
+}
+
+static gboolean
+end_flash_cb (gpointer user_data)
+{
+  SwyNodeWidget *self = user_data;
+
+  self->flash_id = 0;
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "flash");
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * swy_node_widget_flash:
+ * @self: a node widget
+ *
+ * Flashes the node red for a moment, as when it drops an event.
+ */
+void
+swy_node_widget_flash (SwyNodeWidget *self)
+{
+  g_return_if_fail (SWY_IS_NODE_WIDGET (self));
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), "flash");
+  g_clear_handle_id (&self->flash_id, g_source_remove);
+  self->flash_id = g_timeout_add (FLASH_MS, end_flash_cb, self);
+}
+
+static void
+update_lines (SwyNodeWidget *self)
+{
+  g_auto(GStrv) lines = swy_log_node_dup_lines (SWY_LOG_NODE (self->node));
+  guint n = lines != NULL ? g_strv_length (lines) : 0;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = n > LOG_LINES ? n - LOG_LINES : 0; i < n; i++)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, lines[i]);
+    }
+  gtk_label_set_text (GTK_LABEL (self->lines), n > 0 ? text->str : _("Nothing yet"));
+}
+
+static void
+update (SwyNodeWidget *self)
+{
+  g_autofree char *state = describe_state (self->node);
+  g_autofree char *accessible = NULL;
+  guint64 dropped = swy_node_get_dropped (self->node);
+
+  gtk_label_set_text (GTK_LABEL (self->title), swy_node_get_id (self->node));
+  gtk_label_set_text (GTK_LABEL (self->state), state);
+
+  if (SWY_IS_COUNTER_NODE (self->node))
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                                swy_counter_node_get_count (SWY_COUNTER_NODE (self->node)));
+
+      gtk_label_set_text (GTK_LABEL (self->value), count);
+    }
+  if (SWY_IS_QUEUE_NODE (self->node))
+    {
+      SwyQueueNode *queue = SWY_QUEUE_NODE (self->node);
+      guint capacity = swy_queue_node_get_capacity (queue);
+
+      gtk_widget_set_visible (self->level, capacity > 0);
+      if (capacity > 0)
+        {
+          gtk_level_bar_set_max_value (GTK_LEVEL_BAR (self->level), capacity);
+          gtk_level_bar_set_value (GTK_LEVEL_BAR (self->level),
+                                   MIN (swy_queue_node_get_length (queue), capacity));
+        }
+    }
+  if (SWY_IS_WORKER_NODE (self->node))
+    {
+      SwyWorkerNode *worker = SWY_WORKER_NODE (self->node);
+
+      gtk_level_bar_set_max_value (GTK_LEVEL_BAR (self->level),
+                                   MAX (1, swy_worker_node_get_concurrency (worker)));
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (self->level), swy_worker_node_get_busy (worker));
+    }
+  if (self->lines != NULL)
+    update_lines (self);
+  if (self->sparkline != NULL)
+    gtk_widget_queue_draw (self->sparkline);
+
+  gtk_widget_set_visible (self->drops, dropped > 0);
+  if (dropped > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("%" G_GUINT64_FORMAT " dropped"), dropped);
+
+      gtk_label_set_text (GTK_LABEL (self->drops), text);
+    }
+  if (dropped > self->last_dropped)
+    swy_node_widget_flash (self);
+  self->last_dropped = dropped;
+
+  accessible = swy_node_widget_dup_state (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+node_notify_cb (SwyNodeWidget *self,
+                GParamSpec    *pspec,
+                SwyNode       *node)
+{
+  /* Positions belong to the canvas's layout, not to the card. */
+  if (g_str_equal (pspec->name, "x") || g_str_equal (pspec->name, "y"))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+      if (parent != NULL)
+        gtk_widget_queue_allocate (parent);
+      return;
+    }
+
+  update (self);
+}
+
+static void
+draw_sparkline (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  SwyNodeWidget *self = user_data;
+  SwyPlotNode *plot = SWY_PLOT_NODE (self->node);
+  guint n = swy_plot_node_get_n_points (plot);
+  double lo = G_MAXDOUBLE;
+  double hi = -G_MAXDOUBLE;
+  gint64 t0 = 0;
+  gint64 t1 = 0;
+  GdkRGBA color;
+
+  if (n < 2)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 t;
+      double v;
+
+      swy_plot_node_get_point (plot, i, &t, &v);
+      lo = MIN (lo, v);
+      hi = MAX (hi, v);
+      if (i == 0)
+        t0 = t;
+      t1 = t;
+    }
+  if (hi - lo < 1e-9)
+    {
+      hi += 0.5;
+      lo -= 0.5;
+    }
+  if (t1 == t0)
+    t1 = t0 + 1;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (GTK_WIDGET (area), &color);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &color);
+#endif
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 t;
+      double v;
+      double x, y;
+
+      swy_plot_node_get_point (plot, i, &t, &v);
+      x = 1 + (width - 2) * (double) (t - t0) / (double) (t1 - t0);
+      y = 1 + (height - 2) * (1.0 - (v - lo) / (hi - lo));
+      if (i == 0)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+    }
+  cairo_stroke (cr);
+}
+
+static void
+fire_clicked_cb (SwyNodeWidget *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.fire-node", "s",
+                              swy_node_get_id (self->node));
+}
+
+static GtkWidget *
+add_label (SwyNodeWidget *self,
+           const char    *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_widget_set_parent (label, GTK_WIDGET (self));
+
+  return label;
+}
+
+static void
+build (SwyNodeWidget *self)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  SwyNodeCategory category = swy_node_type_get_category (self->type);
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), category_class (category));
+
+  self->icon = gtk_image_new_from_icon_name (swy_node_type_get_icon_name (self->type));
+  gtk_widget_add_css_class (self->icon, "node-icon");
+  gtk_box_append (GTK_BOX (header), self->icon);
+  self->title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (self->title, "heading");
+  self->subtitle = gtk_label_new (swy_node_type_get_display_name (self->type));
+  gtk_label_set_xalign (GTK_LABEL (self->subtitle), 0);
+  gtk_widget_add_css_class (self->subtitle, "caption");
+  gtk_widget_add_css_class (self->subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (titles), self->title);
+  gtk_box_append (GTK_BOX (titles), self->subtitle);
+  gtk_widget_set_hexpand (titles, TRUE);
+  gtk_box_append (GTK_BOX (header), titles);
+  gtk_widget_set_parent (header, GTK_WIDGET (self));
+
+  if (SWY_IS_COUNTER_NODE (self->node))
+    self->value = add_label (self, "counter-value");
+
+  if (SWY_IS_QUEUE_NODE (self->node) || SWY_IS_WORKER_NODE (self->node))
+    {
+      self->level = gtk_level_bar_new ();
+      if (SWY_IS_WORKER_NODE (self->node))
+        gtk_level_bar_set_mode (GTK_LEVEL_BAR (self->level), GTK_LEVEL_BAR_MODE_DISCRETE);
+      /* A full queue is the interesting state: no "full is good" colouring. */
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (self->level), GTK_LEVEL_BAR_OFFSET_LOW);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (self->level), GTK_LEVEL_BAR_OFFSET_HIGH);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (self->level), GTK_LEVEL_BAR_OFFSET_FULL);
+      gtk_widget_set_parent (self->level, GTK_WIDGET (self));
+    }
+
+  self->state = add_label (self, "caption");
+
+  if (SWY_IS_LOG_NODE (self->node))
+    {
+      self->lines = add_label (self, "log-lines");
+      gtk_label_set_lines (GTK_LABEL (self->lines), LOG_LINES);
+      gtk_label_set_single_line_mode (GTK_LABEL (self->lines), FALSE);
+    }
+
+  if (SWY_IS_PLOT_NODE (self->node))
+    {
+      self->sparkline = gtk_drawing_area_new ();
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->sparkline), 36);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->sparkline), draw_sparkline,
+                                      self, NULL);
+      gtk_widget_add_css_class (self->sparkline, "sparkline");
+      gtk_widget_set_parent (self->sparkline, GTK_WIDGET (self));
+    }
+
+  if (SWY_IS_BUTTON_NODE (self->node))
+    {
+      self->fire = gtk_button_new_with_mnemonic (_("_Fire"));
+      gtk_widget_set_tooltip_text (self->fire, _("Emit one event now"));
+      gtk_widget_add_css_class (self->fire, "pill");
+      gtk_widget_add_css_class (self->fire, "small");
+      g_signal_connect_swapped (self->fire, "clicked", G_CALLBACK (fire_clicked_cb), self);
+      gtk_widget_set_parent (self->fire, GTK_WIDGET (self));
+    }
+
+  self->drops = add_label (self, "drop-badge");
+  gtk_widget_set_halign (self->drops, GTK_ALIGN_START);
+}
+
+GtkWidget *
+swy_node_widget_new (SwyNode *node)
+{
+  SwyNodeWidget *self;
+
+  g_return_val_if_fail (SWY_IS_NODE (node), NULL);
+
+  self = g_object_new (SWY_TYPE_NODE_WIDGET, NULL);
+  self->node = g_object_ref (node);
+  self->type = swy_catalog_lookup_gtype (G_OBJECT_TYPE (node));
+  self->last_dropped = swy_node_get_dropped (node);
+  build (self);
+  self->notify_id = g_signal_connect_object (node, "notify", G_CALLBACK (node_notify_cb),
+                                             self, G_CONNECT_SWAPPED);
+  update (self);
+
+  return GTK_WIDGET (self);
+}
+
+SwyNode *
+swy_node_widget_get_node (SwyNodeWidget *self)
+{
+  g_return_val_if_fail (SWY_IS_NODE_WIDGET (self), NULL);
+
+  return self->node;
+}
+
+gboolean
+swy_node_widget_get_selected (SwyNodeWidget *self)
+{
+  g_return_val_if_fail (SWY_IS_NODE_WIDGET (self), FALSE);
+
+  return self->selected;
+}
+
+void
+swy_node_widget_set_selected (SwyNodeWidget *self,
+                              gboolean       selected)
+{
+  g_return_if_fail (SWY_IS_NODE_WIDGET (self));
+
+  selected = !!selected;
+  if (self->selected == selected)
+    return;
+
+  self->selected = selected;
+  if (selected)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "selected");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "selected");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_SELECTED, selected, -1);
+}
+
+/**
+ * swy_node_widget_set_hot_port:
+ * @self: a node widget
+ * @port: (nullable): the port under a wire being drawn, or `NULL`
+ * @refused: whether a wire could not end there
+ *
+ * Highlights a port while the user draws a wire.
+ */
+void
+swy_node_widget_set_hot_port (SwyNodeWidget *self,
+                              SwyPort       *port,
+                              gboolean       refused)
+{
+  g_return_if_fail (SWY_IS_NODE_WIDGET (self));
+
+  if (self->hot_port == port && self->hot_refused == !!refused)
+    return;
+
+  self->hot_port = port;
+  self->hot_refused = !!refused;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+port_index (SwyNodeWidget *self,
+            SwyPort       *port,
+            guint         *out_index,
+            guint         *out_count)
+{
+  GListModel *ports = swy_node_get_ports (self->node);
+  guint n = g_list_model_get_n_items (ports);
+  SwyPortDirection direction = swy_port_get_direction (port);
+
+  *out_index = 0;
+  *out_count = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwyPort) other = g_list_model_get_item (ports, i);
+
+      if (swy_port_get_direction (other) != direction)
+        continue;
+      if (other == port)
+        *out_index = *out_count;
+      (*out_count)++;
+    }
+}
+
+/**
+ * swy_node_widget_get_port_position:
+ * @self: a node widget
+ * @port: a port of the node
+ * @out_point: (out): the centre of the port's handle, in the widget's coordinates
+ *
+ * Inputs sit on the left edge and outputs on the right edge, at fixed heights
+ * from the top so that wires stay put while the card's body grows.
+ *
+ * Returns: whether @port belongs to the node
+ */
+gboolean
+swy_node_widget_get_port_position (SwyNodeWidget    *self,
+                                   SwyPort          *port,
+                                   graphene_point_t *out_point)
+{
+  guint index, count;
+  int width;
+
+  g_return_val_if_fail (SWY_IS_NODE_WIDGET (self), FALSE);
+  g_return_val_if_fail (SWY_IS_PORT (port), FALSE);
+
+  if (swy_port_get_node (port) != self->node)
+    return FALSE;
+
+  port_index (self, port, &index, &count);
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  if (width <= 0)
+    width = NODE_WIDTH;
+  out_point->x = swy_port_get_direction (port) == SWY_PORT_DIRECTION_INPUT ? 0 : width;
+  out_point->y = PORT_TOP + index * PORT_SPACING;
+
+  return TRUE;
+}
+
+static void
+swy_node_widget_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  SwyNodeWidget *self = SWY_NODE_WIDGET (widget);
+  GListModel *ports = swy_node_get_ports (self->node);
+  guint n = g_list_model_get_n_items (ports);
+  GdkRGBA fill, ring;
+
+  GTK_WIDGET_CLASS (swy_node_widget_parent_class)->snapshot (widget, snapshot);
+
+  /* Port handles, drawn over the card's edges. */
+  gdk_rgba_parse (&ring, "#ffffff");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwyPort) port = g_list_model_get_item (ports, i);
+      graphene_point_t p;
+      double radius = SWY_PORT_RADIUS;
+      GskRoundedRect outer, inner;
+
+      swy_node_widget_get_port_position (self, port, &p);
+      if (port == self->hot_port)
+        {
+          radius += 2;
+          gdk_rgba_parse (&fill, self->hot_refused ? "#e01b24" : "#2ec27e");
+        }
+      else
+        {
+          gdk_rgba_parse (&fill, swy_port_get_direction (port) == SWY_PORT_DIRECTION_INPUT
+                                 ? "#3584e4" : "#e66100");
+        }
+
+      gsk_rounded_rect_init_from_rect (&outer,
+                                       &GRAPHENE_RECT_INIT (p.x - radius, p.y - radius,
+                                                            2 * radius, 2 * radius),
+                                       radius);
+      gsk_rounded_rect_init_from_rect (&inner,
+                                       &GRAPHENE_RECT_INIT (p.x - radius + 2, p.y - radius + 2,
+                                                            2 * radius - 4, 2 * radius - 4),
+                                       radius - 2);
+      gtk_snapshot_push_rounded_clip (snapshot, &outer);
+      gtk_snapshot_append_color (snapshot, &ring, &outer.bounds);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_push_rounded_clip (snapshot, &inner);
+      gtk_snapshot_append_color (snapshot, &fill, &inner.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
+static void
+swy_node_widget_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (widget);
+
+  gtk_layout_manager_measure (layout, widget, orientation,
+                              orientation == GTK_ORIENTATION_VERTICAL ? NODE_WIDTH : for_size,
+                              minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = *natural = MAX (*minimum, NODE_WIDTH);
+}
+
+static void
+swy_node_widget_dispose (GObject *object)
+{
+  SwyNodeWidget *self = SWY_NODE_WIDGET (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->flash_id, g_source_remove);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  if (self->node != NULL)
+    g_clear_signal_handler (&self->notify_id, self->node);
+  g_clear_object (&self->node);
+
+  G_OBJECT_CLASS (swy_node_widget_parent_class)->dispose (object);
+}
+
+static void
+swy_node_widget_class_init (SwyNodeWidgetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = swy_node_widget_dispose;
+
+  widget_class->snapshot = swy_node_widget_snapshot;
+  widget_class->measure = swy_node_widget_measure;
+
+  gtk_widget_class_set_css_name (widget_class, "swy-node");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+}
+
+static void
+swy_node_widget_init (SwyNodeWidget *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_VISIBLE);
+}
