@@ -185,10 +185,19 @@ wire_curve (const graphene_point_t *a,
             graphene_point_t        c[4])
 {
   double dx = MAX (48.0, fabs (b->x - a->x) / 2.0);
+  double drop = 0.0;
+
+  /* A wire going back to the left (a feedback loop) would run through the
+   * cards it joins: it swings out and under them instead. */
+  if (b->x < a->x + 24.0)
+    {
+      dx = MAX (120.0, (a->x - b->x) / 3.0);
+      drop = 110.0 + fabs (b->y - a->y) / 4.0;
+    }
 
   c[0] = *a;
-  c[1] = GRAPHENE_POINT_INIT (a->x + dx, a->y);
-  c[2] = GRAPHENE_POINT_INIT (b->x - dx, b->y);
+  c[1] = GRAPHENE_POINT_INIT (a->x + dx, a->y + drop);
+  c[2] = GRAPHENE_POINT_INIT (b->x - dx, b->y + drop);
   c[3] = *b;
 }
 

@@ -616,24 +616,6 @@ swy_node_widget_snapshot (GtkWidget   *widget,
 }
 
 static void
-swy_node_widget_measure (GtkWidget      *widget,
-                         GtkOrientation  orientation,
-                         int             for_size,
-                         int            *minimum,
-                         int            *natural,
-                         int            *minimum_baseline,
-                         int            *natural_baseline)
-{
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (widget);
-
-  gtk_layout_manager_measure (layout, widget, orientation,
-                              orientation == GTK_ORIENTATION_VERTICAL ? NODE_WIDTH : for_size,
-                              minimum, natural, minimum_baseline, natural_baseline);
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = *natural = MAX (*minimum, NODE_WIDTH);
-}
-
-static void
 swy_node_widget_dispose (GObject *object)
 {
   SwyNodeWidget *self = SWY_NODE_WIDGET (object);
@@ -658,7 +640,6 @@ swy_node_widget_class_init (SwyNodeWidgetClass *klass)
   object_class->dispose = swy_node_widget_dispose;
 
   widget_class->snapshot = swy_node_widget_snapshot;
-  widget_class->measure = swy_node_widget_measure;
 
   gtk_widget_class_set_css_name (widget_class, "swy-node");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -672,6 +653,8 @@ swy_node_widget_init (SwyNodeWidget *self)
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
+  /* All cards share one width, so ports line up and wires read cleanly. */
+  gtk_widget_set_size_request (GTK_WIDGET (self), NODE_WIDTH, -1);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_VISIBLE);
 }

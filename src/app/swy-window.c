@@ -48,6 +48,7 @@ struct _SwyWindow
   GtkAdjustment        *speed_adjustment;
   GtkMenuButton        *speed_button;
   GtkLabel             *stack_label;
+  GtkRevealer          *stack_revealer;
   AdwToastOverlay      *toast_overlay;
   GtkLabel             *totals_label;
   AdwWindowTitle       *window_title;
@@ -231,6 +232,7 @@ set_stack_text (SwyWindow  *self,
                 const char *text)
 {
   gtk_label_set_text (self->stack_label, text != NULL ? text : "");
+  gtk_revealer_set_reveal_child (self->stack_revealer, text != NULL && text[0] != '\0');
 }
 
 static void
@@ -1029,6 +1031,7 @@ swy_window_class_init (SwyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, speed_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, speed_button);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, stack_label);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, stack_revealer);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, totals_label);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, window_title);
