@@ -54,6 +54,7 @@ struct _SwyGraph
   SwyScheduler  sched;
   gint64        now;
   guint64       next_event_id;
+  guint64       n_performed;     /* scheduler items performed since the last reset */
   guint64       rng[4];
 
   SwyFrame     *frame;

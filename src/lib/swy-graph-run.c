@@ -411,6 +411,7 @@ pop_and_perform (SwyGraph *self,
   _swy_scheduler_pop (&self->sched, &item);
   if (item.due > self->now)
     self->now = item.due;
+  self->n_performed++;
   perform (self, &item);
 
   return TRUE;
@@ -479,6 +480,26 @@ swy_graph_step (SwyGraph *self)
   _swy_graph_end_batch (self);
 
   return ret;
+}
+
+/**
+ * swy_graph_get_n_performed:
+ * @self: a graph
+ *
+ * Gets how many scheduled items (timer ticks, queued deliveries, node
+ * timers) the graph has performed since it was created or last reset. One
+ * [method@Graph.step] performs exactly one. Because runs are deterministic,
+ * resetting and stepping this many times again gets back to the same state,
+ * which is how a viewer can step backwards.
+ *
+ * Returns: the number of items performed
+ */
+guint64
+swy_graph_get_n_performed (SwyGraph *self)
+{
+  g_return_val_if_fail (SWY_IS_GRAPH (self), 0);
+
+  return self->n_performed;
 }
 
 /**
@@ -649,6 +670,7 @@ swy_graph_reset (SwyGraph *self)
   _swy_scheduler_clear (&self->sched);
   self->now = 0;
   self->next_event_id = 1;
+  self->n_performed = 0;
   self->started = FALSE;
   self->total_emitted = 0;
   self->total_delivered = 0;

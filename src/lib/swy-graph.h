@@ -107,6 +107,8 @@ SWY_AVAILABLE_IN_ALL
 gint64       swy_graph_get_now            (SwyGraph    *self);
 SWY_AVAILABLE_IN_ALL
 guint        swy_graph_get_n_pending      (SwyGraph    *self);
+SWY_AVAILABLE_IN_ALL
+guint64      swy_graph_get_n_performed    (SwyGraph    *self);
 
 typedef void (*SwyInFlightFunc) (SwyWire  *wire,
                                  SwyEvent *event,

@@ -146,6 +146,47 @@ test_in_flight (void)
 }
 
 static void
+test_step_back_by_replay (void)
+{
+  g_autoptr(SwyGraph) graph = swy_graph_new ();
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+  guint64 performed;
+
+  add_node (graph, "timer", "t");
+  add_node (graph, "poisson", "p");
+  add_node (graph, "queue", "q");
+  add_node (graph, "worker", "w");
+  add_node (graph, "counter", "c");
+  g_object_set (swy_graph_lookup_node (graph, "t"), "interval-ms", 100, "count", 5, NULL);
+  g_object_set (swy_graph_lookup_node (graph, "p"), "count", 5, NULL);
+  add_queued_wire (graph, "t:out", "q:in", 30);
+  add_queued_wire (graph, "p:out", "q:in", 10);
+  add_wire (graph, "q:out", "w:in");
+  add_wire (graph, "w:out", "c:in");
+
+  for (guint i = 0; i < 7; i++)
+    g_assert_true (swy_graph_step (graph));
+  g_assert_cmpuint (swy_graph_get_n_performed (graph), ==, 7);
+  swy_trace_flush (swy_graph_get_trace (graph));
+  first = trace_jsonl (graph);
+
+  /* One more step, then back: reset and replay one step fewer. */
+  g_assert_true (swy_graph_step (graph));
+  performed = swy_graph_get_n_performed (graph);
+  g_assert_cmpuint (performed, ==, 8);
+  swy_graph_reset (graph);
+  g_assert_cmpuint (swy_graph_get_n_performed (graph), ==, 0);
+  for (guint64 i = 0; i + 1 < performed; i++)
+    g_assert_true (swy_graph_step (graph));
+  swy_trace_flush (swy_graph_get_trace (graph));
+  again = trace_jsonl (graph);
+
+  g_assert_cmpstr (again, ==, first);
+  g_assert_cmpuint (swy_graph_get_n_performed (graph), ==, 7);
+}
+
+static void
 test_handler_order (void)
 {
   g_autoptr(SwyGraph) graph = swy_graph_new ();
@@ -630,6 +671,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Dispatch/queued-depth", test_queued_depth);
   g_test_add_func ("/Swy/Dispatch/handler-order", test_handler_order);
   g_test_add_func ("/Swy/Dispatch/in-flight", test_in_flight);
+  g_test_add_func ("/Swy/Dispatch/step-back-by-replay", test_step_back_by_replay);
   g_test_add_func ("/Swy/Dispatch/priorities", test_priorities);
   g_test_add_func ("/Swy/Dispatch/jitter", test_jitter);
   g_test_add_func ("/Swy/Dispatch/loss", test_loss);
