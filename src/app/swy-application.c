@@ -207,6 +207,7 @@ static const struct {
   { "win.redo", { "<Control><Shift>z", NULL } },
   { "win.run", { "F5", NULL } },
   { "win.step", { "F6", NULL } },
+  { "win.step-back", { "<Shift>F6", NULL } },
   { "win.reset", { "F7", NULL } },
   { "win.show-palette", { "F9", NULL } },
   { "win.show-inspector", { "F10", NULL } },

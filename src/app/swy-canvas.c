@@ -20,6 +20,8 @@
 #include <math.h>
 
 #include "swy-canvas.h"
+#include "swy-view-state.h"
+#include "swy-canvas-private.h"
 
 #define ZOOM_STEP          1.2
 #define PORT_PICK_RADIUS   12.0
@@ -63,6 +65,8 @@ struct _SwyCanvas
   GtkWidget      parent_instance;
 
   SwyDocument   *document;
+  SwyViewState  *view_state;
+  GHashTable    *path_wires;      /* wires the selected event crossed */
   SwyGraph      *graph;
   gulong         graph_handler;
   gulong         nodes_handler;
@@ -104,6 +108,11 @@ struct _SwyCanvas
   guint          tick_id;
   guint          n_tokens;
   gboolean       follow_trace;
+
+  /* Opt-in instrumentation (swy-canvas-private.h), for bench/bench-canvas.c. */
+  gboolean       collect_stats;
+  gint64         stats_snapshot_us;
+  gint64         stats_children_us;
 };
 
 G_DEFINE_FINAL_TYPE (SwyCanvas, swy_canvas, GTK_TYPE_WIDGET)
@@ -398,11 +407,14 @@ draw_wire (SwyCanvas *self,
   else
     set_source_color (cr, is_dark (self) ? "#deddda" : "#5e5c64", 0.9);
 
-  if (selected)
+  if (selected || g_hash_table_contains (self->path_wires, wire))
     {
       cairo_save (cr);
       cairo_set_line_width (cr, (width + 6.0) * z);
-      set_source_color (cr, "#3584e4", 0.45);
+      if (selected)
+        set_source_color (cr, "#3584e4", 0.45);
+      else
+        set_source_color (cr, "#f6d32d", 0.75);   /* the selected event's path */
       cairo_stroke_preserve (cr);
       cairo_restore (cr);
     }
@@ -529,7 +541,8 @@ in_flight_cb (SwyWire  *wire,
   if (self->n_tokens >= MAX_TOKENS)
     return;
   rate = g_hash_table_lookup (self->rates, wire);
-  if ((rate != NULL && rate->hot) || swy_wire_get_blocked (wire))
+  if ((rate != NULL && rate->hot) || swy_wire_get_blocked (wire) ||
+      (self->view_state != NULL && swy_view_state_is_wire_muted (self->view_state, wire)))
     return;
   if (!wire_points (self, wire, c))
     return;
@@ -608,9 +621,14 @@ swy_canvas_snapshot (GtkWidget   *widget,
                      GtkSnapshot *snapshot)
 {
   SwyCanvas *self = SWY_CANVAS (widget);
+  gint64 start = 0;
+  gint64 children_start = 0;
 
   if (self->graph == NULL)
     return;
+
+  if (G_UNLIKELY (self->collect_stats))
+    start = g_get_monotonic_time ();
 
   ensure_wires_node (self);
   if (self->wires_node != NULL)
@@ -619,10 +637,14 @@ swy_canvas_snapshot (GtkWidget   *widget,
   if (self->drag_mode == DRAG_WIRE && self->wire_from != NULL)
     snapshot_pending_wire (self, snapshot);
 
+  if (G_UNLIKELY (self->collect_stats))
+    children_start = g_get_monotonic_time ();
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_snapshot_child (widget, child, snapshot);
+  if (G_UNLIKELY (self->collect_stats))
+    self->stats_children_us = g_get_monotonic_time () - children_start;
 
   /* Tokens travel over the cards' edges, so they go last. */
   snapshot_tokens (self, snapshot);
@@ -646,6 +668,9 @@ swy_canvas_snapshot (GtkWidget   *widget,
       gsk_rounded_rect_init_from_rect (&rr, &r, 0);
       gtk_snapshot_append_border (snapshot, &rr, widths, borders);
     }
+
+  if (G_UNLIKELY (self->collect_stats))
+    self->stats_snapshot_us = g_get_monotonic_time () - start;
 }
 
 static void
@@ -1371,6 +1396,11 @@ show_context_menu (SwyCanvas *self,
 
       g_menu_append (menu, blocked ? _("_Unblock") : _("_Block"), "canvas.toggle-blocked");
       g_menu_append (menu, queued ? _("Make _Sync") : _("Make _Queued"), "canvas.toggle-mode");
+      if (self->view_state != NULL)
+        g_menu_append (menu,
+                       swy_view_state_is_wire_muted (self->view_state, SWY_WIRE (target))
+                       ? _("Show _Animation") : _("_Mute Animation"),
+                       "canvas.toggle-muted");
     }
   if (SWY_IS_NODE (target))
     {
@@ -1632,7 +1662,8 @@ follow_trace (SwyCanvas *self,
       if (wire == NULL || swy_wire_get_mode (wire) != SWY_WIRE_MODE_SYNC)
         continue;
       rate = g_hash_table_lookup (self->rates, wire);
-      if (rate != NULL && rate->hot)
+      if ((rate != NULL && rate->hot) ||
+          (self->view_state != NULL && swy_view_state_is_wire_muted (self->view_state, wire)))
         continue;
       add_pulse (self, wire, topic_color (swy_trace_record_get_topic (record)), start);
       start += PULSE_STAGGER_US;
@@ -1771,6 +1802,30 @@ swy_canvas_get_n_tokens (SwyCanvas *self)
   g_return_val_if_fail (SWY_IS_CANVAS (self), 0);
 
   return self->n_tokens;
+}
+
+void
+_swy_canvas_set_collect_stats (SwyCanvas *self,
+                               gboolean   collect)
+{
+  g_return_if_fail (SWY_IS_CANVAS (self));
+
+  self->collect_stats = !!collect;
+  self->stats_snapshot_us = 0;
+  self->stats_children_us = 0;
+}
+
+void
+_swy_canvas_get_snapshot_stats (SwyCanvas *self,
+                                gint64    *snapshot_us,
+                                gint64    *children_us)
+{
+  g_return_if_fail (SWY_IS_CANVAS (self));
+
+  if (snapshot_us != NULL)
+    *snapshot_us = self->stats_snapshot_us;
+  if (children_us != NULL)
+    *children_us = self->stats_children_us;
 }
 
 /* Graph ↔ widgets */
@@ -1937,6 +1992,7 @@ disconnect_graph (SwyCanvas *self)
       g_hash_table_iter_remove (&iter);
     }
   g_hash_table_remove_all (self->rates);
+  g_hash_table_remove_all (self->path_wires);
   g_ptr_array_set_size (self->selected_wires, 0);
   g_array_set_size (self->pulses, 0);
   g_clear_object (&self->graph);
@@ -2006,6 +2062,65 @@ swy_canvas_set_document (SwyCanvas   *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/* The wires the selected event crossed, from the trace, for highlighting. */
+static void
+update_path (SwyCanvas *self)
+{
+  guint64 event_id = self->view_state != NULL ? swy_view_state_get_selected_event (self->view_state) : 0;
+  SwyTrace *trace;
+  guint n;
+
+  g_hash_table_remove_all (self->path_wires);
+  if (event_id != 0 && self->graph != NULL)
+    {
+      trace = swy_graph_get_trace (self->graph);
+      n = g_list_model_get_n_items (G_LIST_MODEL (trace));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(SwyTraceRecord) record = swy_trace_get_record (trace, i);
+          SwyWire *wire;
+
+          if (swy_trace_record_get_event_id (record) != event_id ||
+              swy_trace_record_get_kind (record) != SWY_TRACE_KIND_DELIVER)
+            continue;
+          wire = record_wire (self, record);
+          if (wire != NULL)
+            g_hash_table_add (self->path_wires, wire);
+        }
+    }
+  queue_wires_redraw (self);
+}
+
+/**
+ * swy_canvas_set_view_state:
+ * @self: a canvas
+ * @view_state: (nullable): the window's shared view state
+ *
+ * Links the canvas to the window's other views: the selected event's path
+ * is highlighted, and muted wires draw no tokens.
+ */
+void
+swy_canvas_set_view_state (SwyCanvas    *self,
+                           SwyViewState *view_state)
+{
+  g_return_if_fail (SWY_IS_CANVAS (self));
+
+  if (self->view_state == view_state)
+    return;
+
+  if (self->view_state != NULL)
+    g_signal_handlers_disconnect_by_data (self->view_state, self);
+  g_set_object (&self->view_state, view_state);
+  if (view_state != NULL)
+    {
+      g_signal_connect_object (view_state, "notify::selected-event", G_CALLBACK (update_path),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (view_state, "noise-changed", G_CALLBACK (queue_wires_redraw),
+                               self, G_CONNECT_SWAPPED);
+    }
+  update_path (self);
 }
 
 /* Actions */
@@ -2234,6 +2349,25 @@ toggle_mode_action (GtkWidget  *widget,
 }
 
 static void
+toggle_muted_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SwyCanvas *self = SWY_CANVAS (widget);
+
+  if (self->view_state == NULL)
+    return;
+
+  for (guint i = 0; i < self->selected_wires->len; i++)
+    {
+      SwyWire *wire = g_ptr_array_index (self->selected_wires, i);
+
+      swy_view_state_set_wire_muted (self->view_state, wire,
+                                     !swy_view_state_is_wire_muted (self->view_state, wire));
+    }
+}
+
+static void
 connect_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -2270,6 +2404,9 @@ swy_canvas_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   disconnect_graph (self);
   g_clear_object (&self->document);
+  if (self->view_state != NULL)
+    g_signal_handlers_disconnect_by_data (self->view_state, self);
+  g_clear_object (&self->view_state);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->wires_node, gsk_render_node_unref);
@@ -2288,6 +2425,7 @@ swy_canvas_finalize (GObject *object)
   g_clear_pointer (&self->selected_wires, g_ptr_array_unref);
   g_clear_pointer (&self->pulses, g_array_unref);
   g_clear_pointer (&self->rates, g_hash_table_unref);
+  g_clear_pointer (&self->path_wires, g_hash_table_unref);
 
   G_OBJECT_CLASS (swy_canvas_parent_class)->finalize (object);
 }
@@ -2401,6 +2539,7 @@ swy_canvas_class_init (SwyCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.connect", "(ss)", connect_action);
   gtk_widget_class_install_action (widget_class, "canvas.toggle-blocked", NULL, toggle_blocked_action);
   gtk_widget_class_install_action (widget_class, "canvas.toggle-mode", NULL, toggle_mode_action);
+  gtk_widget_class_install_action (widget_class, "canvas.toggle-muted", NULL, toggle_muted_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
@@ -2415,14 +2554,14 @@ swy_canvas_class_init (SwyCanvasClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
-  add_nudge_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, -10, 0);
-  add_nudge_binding (widget_class, GDK_KEY_Right, GDK_ALT_MASK, 10, 0);
-  add_nudge_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, 0, -10);
-  add_nudge_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, 0, 10);
-  add_nudge_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, -1, 0);
-  add_nudge_binding (widget_class, GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, 1, 0);
-  add_nudge_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK | GDK_SHIFT_MASK, 0, -1);
-  add_nudge_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK | GDK_SHIFT_MASK, 0, 1);
+  add_nudge_binding (widget_class, GDK_KEY_Left, 0, -10, 0);
+  add_nudge_binding (widget_class, GDK_KEY_Right, 0, 10, 0);
+  add_nudge_binding (widget_class, GDK_KEY_Up, 0, 0, -10);
+  add_nudge_binding (widget_class, GDK_KEY_Down, 0, 0, 10);
+  add_nudge_binding (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, -1, 0);
+  add_nudge_binding (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, 1, 0);
+  add_nudge_binding (widget_class, GDK_KEY_Up, GDK_SHIFT_MASK, 0, -1);
+  add_nudge_binding (widget_class, GDK_KEY_Down, GDK_SHIFT_MASK, 0, 1);
 
   gtk_widget_class_set_css_name (widget_class, "swy-canvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -2441,6 +2580,7 @@ swy_canvas_init (SwyCanvas *self)
   self->selected_wires = g_ptr_array_new_with_free_func (g_object_unref);
   self->pulses = g_array_new (FALSE, FALSE, sizeof (Pulse));
   self->rates = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->path_wires = g_hash_table_new (NULL, NULL);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);

@@ -10,6 +10,7 @@
 
 #include "swy-document.h"
 #include "swy-node-widget.h"
+#include "swy-view-state.h"
 
 G_BEGIN_DECLS
 
@@ -49,5 +50,7 @@ void           swy_canvas_reveal_record       (SwyCanvas      *self,
 guint          swy_canvas_get_n_tokens        (SwyCanvas      *self);
 gboolean       swy_canvas_wire_is_aggregated  (SwyCanvas      *self,
                                                SwyWire        *wire);
+void           swy_canvas_set_view_state      (SwyCanvas      *self,
+                                               SwyViewState   *view_state);
 
 G_END_DECLS

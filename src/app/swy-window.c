@@ -14,9 +14,19 @@
 #include "swy-document.h"
 #include "swy-inspector.h"
 #include "swy-palette.h"
+#include "swy-view-state.h"
 #include "swy-window.h"
+#include "swy-window-private.h"
 
 #define FIRST_RUN_EXAMPLE RESOURCE_BASE "/examples/first-run.swy"
+
+/* A button click made during a run: replaying a run (Step Back) clicks again
+ * at the same point, after the same number of scheduled items. */
+typedef struct
+{
+  guint64  at_performed;
+  char    *node_id;
+} Fire;
 
 typedef void (*ContinueFunc) (SwyWindow *self,
                               gpointer   data);
@@ -27,9 +37,12 @@ struct _SwyWindow
 
   GSettings            *settings;
   SwyDocument          *document;
+  SwyViewState         *view_state;
+  GArray               *fires;         /* of Fire: button clicks, for replaying a run */
   guint                 tick_id;
 
   /* Step mode: the trace records of the last engine step, revealed one at a time. */
+  guint64               step_start;
   guint64               step_end;
   guint64               step_next;
   GPtrArray            *call_stack;    /* of char*: "main loop", emitter, …, handler */
@@ -238,7 +251,7 @@ set_stack_text (SwyWindow  *self,
 static void
 leave_step_mode (SwyWindow *self)
 {
-  self->step_end = self->step_next = 0;
+  self->step_start = self->step_end = self->step_next = 0;
   g_ptr_array_set_size (self->call_stack, 0);
   set_stack_text (self, NULL);
   swy_canvas_set_follow_trace (self->canvas, TRUE);
@@ -255,6 +268,12 @@ document_changed_cb (SwyWindow *self)
 }
 
 static void
+clear_fire (gpointer data)
+{
+  g_clear_pointer (&((Fire *) data)->node_id, g_free);
+}
+
+static void
 connect_graph (SwyWindow *self)
 {
   SwyGraph *g = graph (self);
@@ -267,6 +286,10 @@ connect_graph (SwyWindow *self)
                            G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
   gtk_adjustment_set_value (self->speed_adjustment, log10 (swy_graph_get_speed (g)));
   leave_step_mode (self);
+  if (self->fires != NULL)
+    g_array_set_size (self->fires, 0);
+  if (self->view_state != NULL)
+    swy_view_state_set_selected_event (self->view_state, 0);
   update_run_controls (self);
   update_speed_label (self);
   document_changed_cb (self);
@@ -620,6 +643,7 @@ reset_action (GSimpleAction *action,
   SwyWindow *self = SWY_WINDOW (user_data);
 
   swy_graph_reset (graph (self));
+  g_array_set_size (self->fires, 0);
   leave_step_mode (self);
   update_status (self);
 }
@@ -713,7 +737,7 @@ step_action (GSimpleAction *action,
           return;
         }
       swy_trace_flush (trace);
-      self->step_next = before;
+      self->step_start = self->step_next = before;
       self->step_end = swy_trace_get_n_total (trace);
     }
 
@@ -722,6 +746,91 @@ step_action (GSimpleAction *action,
     {
       swy_canvas_reveal_record (self->canvas, record);
       show_call_stack (self, record);
+    }
+  update_status (self);
+}
+
+static void
+replay_fires_at (SwyWindow *self,
+                 guint64    performed)
+{
+  for (guint i = 0; i < self->fires->len; i++)
+    {
+      Fire *fire = &g_array_index (self->fires, Fire, i);
+
+      if (fire->at_performed == performed)
+        swy_graph_fire_button (graph (self), fire->node_id, NULL);
+    }
+}
+
+/* Step Back: runs are deterministic, so the state one dispatch earlier is
+ * the run from time zero replayed up to there, clicks included. Within one
+ * engine step, it first walks back through the nested records it revealed. */
+static void
+step_back_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SwyWindow *self = SWY_WINDOW (user_data);
+  SwyGraph *g = graph (self);
+  SwyTrace *trace = swy_graph_get_trace (g);
+  g_autoptr(SwyTraceRecord) record = NULL;
+  guint64 target;
+
+  swy_graph_pause (g);
+  swy_canvas_set_follow_trace (self->canvas, FALSE);
+
+  if (self->step_end > 0 && self->step_next > self->step_start + 1)
+    {
+      self->step_next--;
+      g_ptr_array_set_size (self->call_stack, 0);
+      for (guint64 i = self->step_start; i < self->step_next; i++)
+        {
+          g_autoptr(SwyTraceRecord) earlier = record_by_total (trace, i);
+
+          if (earlier != NULL)
+            show_call_stack (self, earlier);
+        }
+      record = record_by_total (trace, self->step_next - 1);
+      if (record != NULL)
+        swy_canvas_reveal_record (self->canvas, record);
+      update_status (self);
+      return;
+    }
+
+  if (swy_graph_get_n_performed (g) == 0)
+    {
+      set_stack_text (self, _("This is the start of the run"));
+      return;
+    }
+
+  target = swy_graph_get_n_performed (g) - 1;
+  swy_graph_reset (g);
+  g_ptr_array_set_size (self->call_stack, 0);
+  self->step_start = self->step_end = self->step_next = 0;
+  for (guint64 i = 0; i < target; i++)
+    {
+      replay_fires_at (self, i);
+      self->step_start = swy_trace_get_n_total (trace);
+      swy_graph_step (g);
+      swy_trace_flush (trace);
+    }
+  replay_fires_at (self, target);
+  swy_trace_flush (trace);
+
+  if (target == 0)
+    set_stack_text (self, _("This is the start of the run"));
+  else
+    {
+      /* Show the replayed step whole, as Step shows it at its last record. */
+      self->step_end = self->step_next = swy_trace_get_n_total (trace);
+      for (guint64 i = self->step_start; i < self->step_end; i++)
+        {
+          g_autoptr(SwyTraceRecord) earlier = record_by_total (trace, i);
+
+          if (earlier != NULL)
+            show_call_stack (self, earlier);
+        }
     }
   update_status (self);
 }
@@ -782,8 +891,16 @@ fire_node_action (GSimpleAction *action,
   SwyWindow *self = SWY_WINDOW (user_data);
   g_autoptr(GError) error = NULL;
 
-  if (!swy_graph_fire_button (graph (self), g_variant_get_string (parameter, NULL), &error))
-    toast (self, error->message);
+  Fire fire = { swy_graph_get_n_performed (graph (self)),
+                g_strdup (g_variant_get_string (parameter, NULL)) };
+
+  if (!swy_graph_fire_button (graph (self), fire.node_id, &error))
+    {
+      toast (self, error->message);
+      g_free (fire.node_id);
+    }
+  else
+    g_array_append_val (self->fires, fire);
   update_status (self);
 }
 
@@ -850,6 +967,7 @@ static const GActionEntry win_actions[] = {
   { .name = "run", .activate = run_action },
   { .name = "step", .activate = step_action },
   { .name = "reset", .activate = reset_action },
+  { .name = "step-back", .activate = step_back_action },
   { .name = "speed", .activate = speed_action, .parameter_type = "d" },
   { .name = "add-node", .activate = add_node_action, .parameter_type = "s" },
   { .name = "fire-node", .activate = fire_node_action, .parameter_type = "s" },
@@ -975,6 +1093,7 @@ swy_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SWY_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->document);
+  g_clear_object (&self->view_state);
 
   G_OBJECT_CLASS (swy_window_parent_class)->dispose (object);
 }
@@ -985,6 +1104,7 @@ swy_window_finalize (GObject *object)
   SwyWindow *self = SWY_WINDOW (object);
 
   g_clear_pointer (&self->call_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->fires, g_array_unref);
 
   G_OBJECT_CLASS (swy_window_parent_class)->finalize (object);
 }
@@ -1052,6 +1172,10 @@ swy_window_init (SwyWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
   self->call_stack = g_ptr_array_new_with_free_func (g_free);
+  self->fires = g_array_new (FALSE, TRUE, sizeof (Fire));
+  g_array_set_clear_func (self->fires, clear_fire);
+  self->view_state = swy_view_state_new ();
+  swy_canvas_set_view_state (self->canvas, self->view_state);
   self->document = swy_document_new ();
 
   swy_inspector_set_document (self->inspector, self->document);
@@ -1080,4 +1204,21 @@ swy_window_init (SwyWindow *self)
 
   connect_graph (self);
   update_history_actions (self);
+}
+
+/* The status bar's texts, for the GUI tests. */
+const char *
+_swy_window_get_call_stack_text (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  return gtk_label_get_text (self->stack_label);
+}
+
+const char *
+_swy_window_get_clock_text (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  return gtk_label_get_text (self->clock_label);
 }
