@@ -1,0 +1,22 @@
+/* swy-canvas-private.h: instrumentation of the canvas, for bench/bench-canvas.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "swy-canvas.h"
+
+G_BEGIN_DECLS
+
+/* Off by default; when off it costs the snapshot three untaken branches. When
+ * on, each swy_canvas_snapshot() records its duration and, within it, the time
+ * spent snapshotting the node widgets (GTK's own widget code), so that the
+ * canvas's own share is the difference. */
+void _swy_canvas_set_collect_stats  (SwyCanvas *self,
+                                     gboolean   collect);
+void _swy_canvas_get_snapshot_stats (SwyCanvas *self,
+                                     gint64    *snapshot_us,
+                                     gint64    *children_us);
+
+G_END_DECLS
