@@ -410,6 +410,18 @@ swy_file_filter (void)
   return filter;
 }
 
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+save_dialog_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Continuation *cont = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  continuation_run_and_free (cont, file != NULL && save_to (cont->self, file));
+}
+#else
 static void
 save_as_response_cb (GtkNativeDialog *dialog,
                      int              response,
@@ -426,42 +438,56 @@ save_as_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
   continuation_run_and_free (cont, saved);
 }
+#endif
 
-/* Asks where to save, through the portal when there is one, then goes on. */
+/* Asks where to save, through the portal when there is one, then goes on:
+ * GtkFileDialog where GTK has it (4.10), GtkFileChooserNative on 4.8. */
 static void
 save_as (SwyWindow      *self,
          ContinueFunc    then,
          gpointer        data,
          GDestroyNotify  destroy)
 {
-  GtkFileChooserNative *dialog;
   Continuation *cont = g_new0 (Continuation, 1);
   g_autoptr(GtkFileFilter) filter = swy_file_filter ();
-  g_autofree char *name = swy_document_dup_title (self->document);
+  GFile *current = swy_document_get_file (self->document);
+  g_autofree char *suggested = g_strdup_printf ("%s.swy", _("Untitled graph"));
 
   cont->self = g_object_ref (self);
   cont->then = then;
   cont->data = data;
   cont->destroy = destroy;
 
-  /* GtkFileChooserNative is the portal-aware chooser on GTK 4.8; GtkFileDialog
-   * replaces it from 4.10, where it is deprecated but still goes through the portal. */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  dialog = gtk_file_chooser_native_new (_("Save Graph"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  if (swy_document_get_file (self->document) != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), swy_document_get_file (self->document), NULL);
-  else
-    {
-      g_autofree char *suggested = g_strdup_printf ("%s.swy", _("Untitled graph"));
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_title (dialog, _("Save Graph"));
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    if (current != NULL)
+      gtk_file_dialog_set_initial_file (dialog, current);
+    else
+      gtk_file_dialog_set_initial_name (dialog, suggested);
+    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_dialog_done_cb, cont);
+  }
+#else
+  {
+    GtkFileChooserNative *dialog;
+
+    dialog = gtk_file_chooser_native_new (_("Save Graph"), GTK_WINDOW (self),
+                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+    if (current != NULL)
+      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), current, NULL);
+    else
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
-    }
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), cont);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+    g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), cont);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  }
+#endif
 }
 
 static void
@@ -552,6 +578,19 @@ open_file_then (SwyWindow *self,
   swy_window_open_file (self, G_FILE (data));
 }
 
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+open_dialog_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(SwyWindow) self = user_data;
+  GFile *file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    confirm_discard (self, open_file_then, file, g_object_unref);
+}
+#else
 static void
 open_response_cb (GtkNativeDialog *dialog,
                   int              response,
@@ -567,6 +606,7 @@ open_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
   g_object_unref (self);
 }
+#endif
 
 static void
 open_action (GSimpleAction *action,
@@ -574,17 +614,26 @@ open_action (GSimpleAction *action,
              gpointer       user_data)
 {
   SwyWindow *self = SWY_WINDOW (user_data);
-  GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = swy_file_filter ();
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_title (dialog, _("Open Graph"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, open_dialog_done_cb, g_object_ref (self));
+#else
+  GtkFileChooserNative *dialog;
+
   dialog = gtk_file_chooser_native_new (_("Open Graph"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  G_GNUC_END_IGNORE_DEPRECATIONS
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+#endif
 }
 
 static void
