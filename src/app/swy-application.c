@@ -17,6 +17,7 @@ struct _SwyApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  GPtrArray      *recovered;   /* of SwyRecovered: left over by a crash */
 };
 
 G_DEFINE_FINAL_TYPE (SwyApplication, swy_application, ADW_TYPE_APPLICATION)
@@ -73,6 +74,83 @@ fill_first_window (SwyApplication *self,
 }
 
 static void
+restore_autosave (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SwyApplication *self = user_data;
+  g_autoptr(GPtrArray) recovered = g_steal_pointer (&self->recovered);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (recovered == NULL)
+    return;
+
+  for (guint i = 0; i < recovered->len; i++)
+    {
+      SwyWindow *window = NULL;
+
+      /* The first graph goes into the window that asked, unless it holds edits. */
+      if (i == 0 && SWY_IS_WINDOW (active) &&
+          !swy_document_get_modified (swy_window_get_document (SWY_WINDOW (active))))
+        window = SWY_WINDOW (active);
+      if (window == NULL)
+        window = swy_window_new (self);
+      swy_window_restore (window, g_ptr_array_index (recovered, i));
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+discard_autosave (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SwyApplication *self = user_data;
+  g_autoptr(GPtrArray) recovered = g_steal_pointer (&self->recovered);
+
+  for (guint i = 0; recovered != NULL && i < recovered->len; i++)
+    swy_autosave_remove (((SwyRecovered *) g_ptr_array_index (recovered, i))->path);
+}
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      SwyApplication   *self)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self),
+                                  g_str_equal (response, "restore") ? "restore-autosave"
+                                                                    : "discard-autosave",
+                                  NULL);
+}
+
+/* Switchyard stopped before edits were saved (a crash, a kill): offer them back. */
+static void
+offer_recovery (SwyApplication *self,
+                GtkWindow      *parent)
+{
+  AdwMessageDialog *dialog;
+  guint n = self->recovered->len;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Restore Unsaved Changes?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "Switchyard stopped before the changes to a graph were saved. They were kept and can be restored.",
+                                               "Switchyard stopped before the changes to %u graphs were saved. They were kept and can be restored.",
+                                               n),
+                                  n);
+  adw_message_dialog_add_responses (dialog,
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "restore");
+  adw_message_dialog_set_close_response (dialog, "restore");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 swy_application_activate (GApplication *app)
 {
   SwyApplication *self = SWY_APPLICATION (app);
@@ -82,6 +160,10 @@ swy_application_activate (GApplication *app)
     {
       window = GTK_WINDOW (swy_window_new (self));
       fill_first_window (self, SWY_WINDOW (window));
+      gtk_window_present (window);
+      if (self->recovered != NULL && self->recovered->len > 0)
+        offer_recovery (self, window);
+      return;
     }
 
   gtk_window_present (window);
@@ -192,6 +274,8 @@ static const GActionEntry app_actions[] = {
   { .name = "about", .activate = show_about },
   { .name = "quit", .activate = quit },
   { .name = "new-window", .activate = new_window },
+  { .name = "restore-autosave", .activate = restore_autosave },
+  { .name = "discard-autosave", .activate = discard_autosave },
 };
 
 static const struct {
@@ -221,6 +305,8 @@ swy_application_startup (GApplication *app)
   G_APPLICATION_CLASS (swy_application_parent_class)->startup (app);
 
   self->settings = g_settings_new ("io.github.switchyard.Switchyard");
+  /* Only the primary instance runs startup: what it finds was left by a crash. */
+  self->recovered = swy_autosave_find ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -235,6 +321,7 @@ swy_application_dispose (GObject *object)
   SwyApplication *self = SWY_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->recovered, g_ptr_array_unref);
 
   G_OBJECT_CLASS (swy_application_parent_class)->dispose (object);
 }

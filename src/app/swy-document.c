@@ -1108,6 +1108,38 @@ swy_document_load_data (SwyDocument  *self,
 }
 
 /**
+ * swy_document_restore:
+ * @self: a document
+ * @data: the text of a `.swy` file, as autosaved
+ * @file: (nullable): the file the graph belongs to, or `NULL` if it was never saved
+ * @error: return location for an error
+ *
+ * Brings back a graph recovered after a crash: it belongs to @file again but
+ * counts as unsaved, since the file on disk does not hold these edits.
+ *
+ * Returns: whether @data was loaded
+ */
+gboolean
+swy_document_restore (SwyDocument  *self,
+                      const char   *data,
+                      GFile        *file,
+                      GError      **error)
+{
+  g_return_val_if_fail (SWY_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), FALSE);
+
+  if (!swy_document_load_data (self, data, error))
+    return FALSE;
+
+  self->saved_depth = -1;
+  set_file (self, file);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+
+  return TRUE;
+}
+
+/**
  * swy_document_save_file:
  * @self: a document
  * @file: where to save

@@ -29,6 +29,10 @@ gboolean     swy_document_save_file       (SwyDocument  *self,
                                            GFile        *file,
                                            GError      **error);
 char        *swy_document_save_data       (SwyDocument  *self);
+gboolean     swy_document_restore         (SwyDocument  *self,
+                                           const char   *data,
+                                           GFile        *file,
+                                           GError      **error);
 
 /* Every edit below is undoable. Edits made between begin_group() and
  * end_group() undo as one step (a drag, a paste). */

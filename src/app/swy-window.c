@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "swy-autosave.h"
 #include "swy-canvas.h"
 #include "swy-document.h"
 #include "swy-inspector.h"
@@ -36,6 +37,8 @@ struct _SwyWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  char                 *autosave_path;
+  guint                 autosave_id;
   SwyDocument          *document;
   SwyViewState         *view_state;
   GArray               *fires;         /* of Fire: button clicks, for replaying a run */
@@ -257,11 +260,87 @@ leave_step_mode (SwyWindow *self)
   swy_canvas_set_follow_trace (self->canvas, TRUE);
 }
 
+/* Autosave */
+
+#define AUTOSAVE_DELAY_MS 1000
+
+static void
+autosave_now (SwyWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+
+  if (!swy_document_get_modified (self->document))
+    {
+      swy_autosave_remove (self->autosave_path);
+      return;
+    }
+
+  data = swy_document_save_data (self->document);
+  if (!swy_autosave_write (self->autosave_path, data, swy_document_get_file (self->document), &error))
+    g_warning ("Failed to autosave to %s: %s", self->autosave_path, error->message);
+}
+
+static gboolean
+autosave_timeout_cb (gpointer user_data)
+{
+  SwyWindow *self = user_data;
+
+  self->autosave_id = 0;
+  autosave_now (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Debounced: a drag or a held spin button writes once, a moment after it ends. */
+static void
+schedule_autosave (SwyWindow *self)
+{
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_timeout_cb, self);
+}
+
+/**
+ * swy_window_restore:
+ * @self: a window
+ * @recovered: a graph found in the autosave folder
+ *
+ * Brings back a graph whose edits were never saved, then forgets the old
+ * autosave copy: the window keeps its own from now on.
+ *
+ * Returns: whether the graph was restored
+ */
+gboolean
+swy_window_restore (SwyWindow    *self,
+                    SwyRecovered *recovered)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (SWY_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (recovered != NULL, FALSE);
+
+  if (!swy_document_restore (self->document, recovered->data, recovered->file, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not restore unsaved changes: %s"),
+                                                  error->message);
+
+      toast (self, message);
+      return FALSE;
+    }
+
+  swy_autosave_remove (recovered->path);
+  autosave_now (self);
+  return TRUE;
+}
+
 /* Document and graph */
 
 static void
 document_changed_cb (SwyWindow *self)
 {
+  schedule_autosave (self);
   update_title (self);
   update_empty_state (self);
   update_status (self);
@@ -1081,6 +1160,9 @@ swy_window_close_request (GtkWindow *window)
 
   save_window_state (self);
   swy_graph_pause (graph (self));
+  /* Closed on purpose: whatever was unsaved was let go. */
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  swy_autosave_remove (self->autosave_path);
 
   return GTK_WINDOW_CLASS (swy_window_parent_class)->close_request (window);
 }
@@ -1131,6 +1213,10 @@ swy_window_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
+  /* An orderly teardown is not a crash: nothing to recover. */
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->autosave_path != NULL)
+    swy_autosave_remove (self->autosave_path);
   if (self->document != NULL)
     {
       SwyGraph *g = graph (self);
@@ -1153,6 +1239,7 @@ swy_window_finalize (GObject *object)
   SwyWindow *self = SWY_WINDOW (object);
 
   g_clear_pointer (&self->call_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->autosave_path, g_free);
   g_clear_pointer (&self->fires, g_array_unref);
 
   G_OBJECT_CLASS (swy_window_parent_class)->finalize (object);
@@ -1221,6 +1308,7 @@ swy_window_init (SwyWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
   self->call_stack = g_ptr_array_new_with_free_func (g_free);
+  self->autosave_path = swy_autosave_new_path ();
   self->fires = g_array_new (FALSE, TRUE, sizeof (Fire));
   g_array_set_clear_func (self->fires, clear_fire);
   self->view_state = swy_view_state_new ();
@@ -1239,6 +1327,8 @@ swy_window_init (SwyWindow *self)
   g_signal_connect_object (self->document, "notify::can-redo", G_CALLBACK (update_history_actions),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::title", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::modified", G_CALLBACK (schedule_autosave), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "selection-changed", G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "swy-application.h"
+#include "swy-autosave.h"
 #include "swy-canvas.h"
 #include "swy-document.h"
 
@@ -23,5 +24,7 @@ SwyCanvas   *swy_window_get_canvas             (SwyWindow      *self);
 gboolean     swy_window_open_file              (SwyWindow      *self,
                                                 GFile          *file);
 void         swy_window_load_first_run_example (SwyWindow      *self);
+gboolean     swy_window_restore                (SwyWindow      *self,
+                                                SwyRecovered   *recovered);
 
 G_END_DECLS
