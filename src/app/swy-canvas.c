@@ -685,10 +685,18 @@ swy_canvas_size_allocate (GtkWidget *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      SwyNode *node = swy_node_widget_get_node (SWY_NODE_WIDGET (child));
+      SwyNode *node;
       GskTransform *transform = NULL;
       int w, h;
 
+      /* The context menu is a child too. */
+      if (GTK_IS_POPOVER (child))
+        {
+          gtk_popover_present (GTK_POPOVER (child));
+          continue;
+        }
+
+      node = swy_node_widget_get_node (SWY_NODE_WIDGET (child));
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
       gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
       transform = gsk_transform_translate (transform,
@@ -779,10 +787,13 @@ content_bounds (SwyCanvas       *self,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      SwyNode *node = swy_node_widget_get_node (SWY_NODE_WIDGET (child));
+      SwyNode *node;
       int w, h;
       graphene_rect_t r;
 
+      if (!SWY_IS_NODE_WIDGET (child))
+        continue;
+      node = swy_node_widget_get_node (SWY_NODE_WIDGET (child));
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
       gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
       r = GRAPHENE_RECT_INIT (swy_node_get_x (node), swy_node_get_y (node), w, h);
@@ -862,8 +873,11 @@ swy_canvas_get_free_spot (SwyCanvas *self,
            child != NULL;
            child = gtk_widget_get_next_sibling (child))
         {
-          SwyNode *node = swy_node_widget_get_node (SWY_NODE_WIDGET (child));
+          SwyNode *node;
 
+          if (!SWY_IS_NODE_WIDGET (child))
+            continue;
+          node = swy_node_widget_get_node (SWY_NODE_WIDGET (child));
           if (fabs (swy_node_get_x (node) - cx) < 8 && fabs (swy_node_get_y (node) - cy) < 8)
             {
               cx += 24;
@@ -1295,11 +1309,14 @@ finish_rubber (SwyCanvas *self,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      SwyNode *node = swy_node_widget_get_node (SWY_NODE_WIDGET (child));
-      graphene_rect_t r = GRAPHENE_RECT_INIT (swy_node_get_x (node), swy_node_get_y (node),
-                                              gtk_widget_get_width (child),
-                                              gtk_widget_get_height (child));
+      SwyNode *node;
+      graphene_rect_t r;
 
+      if (!SWY_IS_NODE_WIDGET (child))
+        continue;
+      node = swy_node_widget_get_node (SWY_NODE_WIDGET (child));
+      r = GRAPHENE_RECT_INIT (swy_node_get_x (node), swy_node_get_y (node),
+                              gtk_widget_get_width (child), gtk_widget_get_height (child));
       if (graphene_rect_intersection (&band, &r, NULL))
         swy_node_widget_set_selected (SWY_NODE_WIDGET (child), TRUE);
     }
@@ -2494,6 +2511,52 @@ add_nudge_binding (GtkWidgetClass  *widget_class,
   gtk_widget_class_add_binding_action (widget_class, keyval, mods, "canvas.nudge", "(dd)", dx, dy);
 }
 
+/* Tab goes through the nodes in graph order, which sync_nodes() keeps as the
+ * children's order; GTK's own order would follow their places on screen. */
+static gboolean
+focus_node_from (GtkWidget        *child,
+                 GtkDirectionType  direction)
+{
+  for (; child != NULL;
+       child = direction == GTK_DIR_TAB_FORWARD ? gtk_widget_get_next_sibling (child)
+                                                : gtk_widget_get_prev_sibling (child))
+    if (SWY_IS_NODE_WIDGET (child) && gtk_widget_is_drawable (child) &&
+        gtk_widget_child_focus (child, direction))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+swy_canvas_focus (GtkWidget        *widget,
+                  GtkDirectionType  direction)
+{
+  GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GTK_WIDGET_CLASS (swy_canvas_parent_class)->focus (widget, direction);
+
+  /* As GTK does for a focusable widget: the canvas first, then its children. */
+  if (gtk_widget_is_focus (widget))
+    return forward && focus_node_from (gtk_widget_get_first_child (widget), direction);
+
+  if (focus_child != NULL)
+    {
+      if (gtk_widget_child_focus (focus_child, direction))
+        return TRUE;
+      if (focus_node_from (forward ? gtk_widget_get_next_sibling (focus_child)
+                                   : gtk_widget_get_prev_sibling (focus_child), direction))
+        return TRUE;
+      return !forward && gtk_widget_grab_focus (widget);
+    }
+
+  if (forward)
+    return gtk_widget_grab_focus (widget);
+  return focus_node_from (gtk_widget_get_last_child (widget), direction) ||
+         gtk_widget_grab_focus (widget);
+}
+
 static void
 swy_canvas_class_init (SwyCanvasClass *klass)
 {
@@ -2508,6 +2571,7 @@ swy_canvas_class_init (SwyCanvasClass *klass)
   widget_class->snapshot = swy_canvas_snapshot;
   widget_class->size_allocate = swy_canvas_size_allocate;
   widget_class->measure = swy_canvas_measure;
+  widget_class->focus = swy_canvas_focus;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, SWY_TYPE_DOCUMENT,

@@ -350,6 +350,8 @@ add_label (SwyNodeWidget *self,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Asks for no more than the card's width, instead of its whole text. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 1);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   gtk_widget_set_parent (label, GTK_WIDGET (self));
@@ -372,6 +374,7 @@ build (SwyNodeWidget *self)
   self->title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->title), 1);
   gtk_widget_add_css_class (self->title, "heading");
   self->subtitle = gtk_label_new (swy_node_type_get_display_name (self->type));
   gtk_label_set_xalign (GTK_LABEL (self->subtitle), 0);
@@ -535,7 +538,8 @@ port_index (SwyNodeWidget *self,
  * swy_node_widget_get_port_position:
  * @self: a node widget
  * @port: a port of the node
- * @out_point: (out): the centre of the port's handle, in the widget's coordinates
+ * @out_point: (out): the centre of the port's handle, from the card's top-left
+ *   corner, which the canvas places at the node's position
  *
  * Inputs sit on the left edge and outputs on the right edge, at fixed heights
  * from the top so that wires stay put while the card's body grows.
@@ -548,7 +552,8 @@ swy_node_widget_get_port_position (SwyNodeWidget    *self,
                                    graphene_point_t *out_point)
 {
   guint index, count;
-  int width;
+  graphene_rect_t box;
+  double width;
 
   g_return_val_if_fail (SWY_IS_NODE_WIDGET (self), FALSE);
   g_return_val_if_fail (SWY_IS_PORT (port), FALSE);
@@ -557,8 +562,12 @@ swy_node_widget_get_port_position (SwyNodeWidget    *self,
     return FALSE;
 
   port_index (self, port, &index, &count);
-  width = gtk_widget_get_width (GTK_WIDGET (self));
-  if (width <= 0)
+  /* The card's border box, not its content box: GTK's widget coordinates
+   * start inside the padding, the canvas's node position does not. */
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0 &&
+      gtk_widget_compute_bounds (GTK_WIDGET (self), GTK_WIDGET (self), &box))
+    width = box.size.width;
+  else
     width = NODE_WIDTH;
   out_point->x = swy_port_get_direction (port) == SWY_PORT_DIRECTION_INPUT ? 0 : width;
   out_point->y = PORT_TOP + index * PORT_SPACING;
@@ -574,10 +583,15 @@ swy_node_widget_snapshot (GtkWidget   *widget,
   GListModel *ports = swy_node_get_ports (self->node);
   guint n = g_list_model_get_n_items (ports);
   GdkRGBA fill, ring;
+  graphene_rect_t box;
 
   GTK_WIDGET_CLASS (swy_node_widget_parent_class)->snapshot (widget, snapshot);
 
-  /* Port handles, drawn over the card's edges. */
+  /* Port handles, drawn over the card's edges: positions count from the
+   * border box's corner, and the snapshot's origin is the content box's. */
+  gtk_snapshot_save (snapshot);
+  if (gtk_widget_compute_bounds (widget, widget, &box))
+    gtk_snapshot_translate (snapshot, &box.origin);
   gdk_rgba_parse (&ring, "#ffffff");
   for (guint i = 0; i < n; i++)
     {
@@ -613,6 +627,7 @@ swy_node_widget_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_color (snapshot, &fill, &inner.bounds);
       gtk_snapshot_pop (snapshot);
     }
+  gtk_snapshot_restore (snapshot);
 }
 
 static void

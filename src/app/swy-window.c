@@ -374,13 +374,23 @@ connect_graph (SwyWindow *self)
   document_changed_cb (self);
 }
 
+static gboolean
+zoom_to_fit_cb (gpointer user_data)
+{
+  swy_canvas_zoom_to_fit (SWY_CANVAS (user_data));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 graph_replaced_cb (SwyWindow *self)
 {
   connect_graph (self);
   swy_inspector_set_object (self->inspector, NULL);
-  /* Wait for the canvas to be allocated before fitting the new graph. */
-  g_idle_add_once ((GSourceOnceFunc) swy_canvas_zoom_to_fit, self->canvas);
+  /* Wait for the canvas to be allocated before fitting the new graph; the
+   * window may be closed by then. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, zoom_to_fit_cb, g_object_ref (self->canvas),
+                   g_object_unref);
 }
 
 static void
