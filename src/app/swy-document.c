@@ -30,6 +30,7 @@ typedef struct
 {
   char   *type_name;
   char   *id;
+  guint   position;    /* in the graph's node order */
   double  x;
   double  y;
   GArray *settings;    /* of Setting */
@@ -39,6 +40,7 @@ typedef struct
 {
   char   *from;
   char   *to;
+  guint   position;    /* in the graph's wire order, which is handler order */
   guint   key;
   GArray *settings;    /* of Setting */
 } WireSpec;
@@ -269,12 +271,31 @@ lookup_wire (SwyDocument *self,
   return NULL;
 }
 
+static guint
+node_position (SwyNode *node)
+{
+  SwyGraph *graph = swy_node_get_graph (node);
+  GListModel *nodes = graph != NULL ? swy_graph_get_nodes (graph) : NULL;
+  guint n = nodes != NULL ? g_list_model_get_n_items (nodes) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwyNode) other = g_list_model_get_item (nodes, i);
+
+      if (other == node)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
 static NodeSpec *
 capture_node (SwyNode *node)
 {
   NodeSpec *spec = g_new0 (NodeSpec, 1);
   SwyNodeType *type = swy_catalog_lookup_gtype (G_OBJECT_TYPE (node));
 
+  spec->position = node_position (node);
   spec->type_name = g_strdup (swy_node_type_get_name (type));
   spec->id = g_strdup (swy_node_get_id (node));
   spec->x = swy_node_get_x (node);
@@ -292,27 +313,30 @@ capture_wire (SwyDocument *self,
 
   spec->from = swy_port_dup_address (swy_wire_get_from (wire));
   spec->to = swy_port_dup_address (swy_wire_get_to (wire));
+  spec->position = swy_wire_get_index (wire) >= 0 ? (guint) swy_wire_get_index (wire) : G_MAXUINT;
   spec->key = ensure_wire_key (self, wire);
   spec->settings = capture_settings (G_OBJECT (wire), SWY_TYPE_WIRE);
 
   return spec;
 }
 
+/* Nodes and wires come back where they were in the graph's order: for wires
+ * that is handler order, which decides who hears an event first. */
 static SwyNode *
 restore_node (SwyDocument  *self,
               NodeSpec     *spec,
               GError      **error)
 {
-  SwyNode *node = swy_graph_create_node (self->graph, spec->type_name, spec->id, error);
+  g_autoptr(SwyNode) node = swy_catalog_create_node (spec->type_name, spec->id, error);
 
-  if (node == NULL)
+  if (node == NULL || !swy_graph_insert_node (self->graph, node, spec->position, error))
     return NULL;
 
   swy_node_set_x (node, spec->x);
   swy_node_set_y (node, spec->y);
   apply_settings (G_OBJECT (node), spec->settings);
 
-  return node;
+  return node;   /* the graph holds it */
 }
 
 static SwyWire *
@@ -320,15 +344,20 @@ restore_wire (SwyDocument  *self,
               WireSpec     *spec,
               GError      **error)
 {
-  SwyWire *wire = swy_graph_connect (self->graph, spec->from, spec->to, error);
+  g_autoptr(SwyWire) wire = NULL;
+  SwyPort *from = swy_graph_lookup_port (self->graph, spec->from, error);
+  SwyPort *to = from != NULL ? swy_graph_lookup_port (self->graph, spec->to, error) : NULL;
 
-  if (wire == NULL)
+  if (to == NULL)
+    return NULL;
+  wire = swy_wire_new (from, to);
+  if (!swy_graph_insert_wire (self->graph, wire, spec->position, error))
     return NULL;
 
   g_object_set_qdata (G_OBJECT (wire), wire_key_quark, GUINT_TO_POINTER (spec->key));
   apply_settings (G_OBJECT (wire), spec->settings);
 
-  return wire;
+  return wire;   /* the graph holds it */
 }
 
 static void
@@ -838,6 +867,16 @@ swy_document_connect (SwyDocument  *self,
   return wire;
 }
 
+static int
+compare_node_specs (gconstpointer a,
+                    gconstpointer b)
+{
+  const NodeSpec *na = *(NodeSpec * const *) a;
+  const NodeSpec *nb = *(NodeSpec * const *) b;
+
+  return (na->position > nb->position) - (na->position < nb->position);
+}
+
 static gboolean
 array_contains (GPtrArray *array,
                 gpointer   item)
@@ -873,6 +912,8 @@ swy_document_remove (SwyDocument *self,
 
   for (guint i = 0; nodes != NULL && i < nodes->len; i++)
     g_ptr_array_add (cmd->nodes, capture_node (g_ptr_array_index (nodes, i)));
+  /* Restored in ascending order, each lands where it was. */
+  g_ptr_array_sort (cmd->nodes, compare_node_specs);
 
   /* Wires in creation order, so that restoring them keeps their order. */
   all_wires = swy_graph_get_wires (self->graph);
@@ -1337,6 +1378,7 @@ swy_document_paste (SwyDocument  *self,
           spec->id = id;
         }
       g_hash_table_add (taken, spec->id);
+      spec->position = G_MAXUINT;   /* pasted nodes go after the others */
       spec->x += dx;
       spec->y += dy;
       g_ptr_array_add (cmd->nodes, spec);
@@ -1353,6 +1395,7 @@ swy_document_paste (SwyDocument  *self,
 
       spec->from = replace_node_in_address (from, renames);
       spec->to = replace_node_in_address (to, renames);
+      spec->position = G_MAXUINT;
       spec->key = ++self->next_wire_key;
       spec->settings = capture_settings (G_OBJECT (wire), SWY_TYPE_WIRE);
       g_ptr_array_add (cmd->wires, spec);

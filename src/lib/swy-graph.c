@@ -700,7 +700,8 @@ swy_graph_get_trace (SwyGraph *self)
  * @node: a node in no graph
  * @error: return location for an error
  *
- * Adds @node. When the graph has already started, the node starts now.
+ * Adds @node after the others. When the graph has already started, the node
+ * starts now.
  *
  * Returns: whether the node was added; fails when the id is missing or taken
  */
@@ -708,6 +709,31 @@ gboolean
 swy_graph_add_node (SwyGraph  *self,
                     SwyNode   *node,
                     GError   **error)
+{
+  g_return_val_if_fail (SWY_IS_GRAPH (self), FALSE);
+
+  return swy_graph_insert_node (self, node, self->nodes->len, error);
+}
+
+/**
+ * swy_graph_insert_node:
+ * @self: a graph
+ * @node: a node in no graph
+ * @position: where the node goes among the graph's nodes; past the end appends
+ * @error: return location for an error
+ *
+ * Adds @node at @position of the graph's node order, which is the order of
+ * the file and the order in which producers start. An editor uses it to put
+ * back a node that was removed, where it was. When the graph has already
+ * started, the node starts now.
+ *
+ * Returns: whether the node was added; fails when the id is missing or taken
+ */
+gboolean
+swy_graph_insert_node (SwyGraph  *self,
+                       SwyNode   *node,
+                       guint      position,
+                       GError   **error)
 {
   const char *id;
 
@@ -729,10 +755,11 @@ swy_graph_add_node (SwyGraph  *self,
       return FALSE;
     }
 
-  g_ptr_array_add (self->nodes, g_object_ref (node));
+  position = MIN (position, self->nodes->len);
+  g_ptr_array_insert (self->nodes, position, g_object_ref (node));
   g_hash_table_insert (self->nodes_by_id, (gpointer)id, node);
   _swy_node_set_graph (node, self);
-  g_list_store_append (self->nodes_model, node);
+  g_list_store_insert (self->nodes_model, position, node);
 
   if (self->started)
     {
@@ -980,7 +1007,7 @@ swy_graph_remove_node (SwyGraph *self,
 /**
  * swy_graph_add_wire:
  * @self: a graph
- * @wire: a wire in no graph, whose ports belong to nodes of @self
+ * @wire: a wire between ports of nodes of this graph
  * @error: return location for an error
  *
  * Adds a wire: connects its handler to the output port's signal, after the
@@ -992,6 +1019,31 @@ gboolean
 swy_graph_add_wire (SwyGraph  *self,
                     SwyWire   *wire,
                     GError   **error)
+{
+  g_return_val_if_fail (SWY_IS_GRAPH (self), FALSE);
+
+  return swy_graph_insert_wire (self, wire, self->wires->len, error);
+}
+
+/**
+ * swy_graph_insert_wire:
+ * @self: a graph
+ * @wire: a wire between ports of nodes of this graph
+ * @position: where the wire goes among the graph's wires; past the end appends
+ * @error: return location for an error
+ *
+ * Adds a wire at @position of the graph's wire order. Handlers run in wire
+ * order, so the wire's handler is connected after those of the earlier wires
+ * of its output and before the later ones (they are reconnected behind it).
+ * An editor uses it to put back a wire that was removed, where it was.
+ *
+ * Returns: whether the wire was added
+ */
+gboolean
+swy_graph_insert_wire (SwyGraph  *self,
+                       SwyWire   *wire,
+                       guint      position,
+                       GError   **error)
 {
   g_return_val_if_fail (SWY_IS_GRAPH (self), FALSE);
   g_return_val_if_fail (SWY_IS_WIRE (wire), FALSE);
@@ -1017,10 +1069,12 @@ swy_graph_add_wire (SwyGraph  *self,
       return FALSE;
     }
 
-  wire->index = self->wires->len;
-  g_ptr_array_add (self->wires, g_object_ref (wire));
+  position = MIN (position, self->wires->len);
+  g_ptr_array_insert (self->wires, position, g_object_ref (wire));
+  for (guint i = position; i < self->wires->len; i++)
+    ((SwyWire *)g_ptr_array_index (self->wires, i))->index = i;
   _swy_wire_attach (wire, self);
-  g_list_store_append (self->wires_model, wire);
+  g_list_store_insert (self->wires_model, position, wire);
 
   return TRUE;
 }

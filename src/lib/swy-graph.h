@@ -71,6 +71,11 @@ gboolean     swy_graph_add_node           (SwyGraph    *self,
                                            SwyNode     *node,
                                            GError     **error);
 SWY_AVAILABLE_IN_ALL
+gboolean     swy_graph_insert_node        (SwyGraph    *self,
+                                           SwyNode     *node,
+                                           guint        position,
+                                           GError     **error);
+SWY_AVAILABLE_IN_ALL
 SwyNode     *swy_graph_create_node        (SwyGraph    *self,
                                            const char  *type_name,
                                            const char  *id,
@@ -93,6 +98,11 @@ void         swy_graph_remove_node        (SwyGraph    *self,
 SWY_AVAILABLE_IN_ALL
 gboolean     swy_graph_add_wire           (SwyGraph    *self,
                                            SwyWire     *wire,
+                                           GError     **error);
+SWY_AVAILABLE_IN_ALL
+gboolean     swy_graph_insert_wire        (SwyGraph    *self,
+                                           SwyWire     *wire,
+                                           guint        position,
                                            GError     **error);
 SWY_AVAILABLE_IN_ALL
 SwyWire     *swy_graph_connect            (SwyGraph    *self,

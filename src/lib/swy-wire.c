@@ -85,14 +85,37 @@ disconnect_handler (SwyWire *self)
     }
 }
 
+/* Keeps @wires (a port's) in graph order, and returns where @self went. */
+static guint
+insert_in_order (GPtrArray *wires,
+                 SwyWire   *self)
+{
+  guint pos = 0;
+
+  while (pos < wires->len && ((SwyWire *)g_ptr_array_index (wires, pos))->index < self->index)
+    pos++;
+  g_ptr_array_insert (wires, pos, self);
+
+  return pos;
+}
+
 void
 _swy_wire_attach (SwyWire  *self,
                   SwyGraph *graph)
 {
+  GPtrArray *wires = self->from->wires;
+  guint pos;
+
   self->graph = graph;
-  g_ptr_array_add (self->from->wires, self);
-  g_ptr_array_add (self->to->wires, self);
-  connect_handler (self);
+  pos = insert_in_order (wires, self);
+  insert_in_order (self->to->wires, self);
+
+  /* Handlers run in connection order: the wires after this one on the same
+   * output connect again behind it. */
+  for (guint i = pos + 1; i < wires->len; i++)
+    disconnect_handler (g_ptr_array_index (wires, i));
+  for (guint i = pos; i < wires->len; i++)
+    connect_handler (g_ptr_array_index (wires, i));
 }
 
 void

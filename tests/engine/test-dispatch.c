@@ -187,6 +187,50 @@ test_step_back_by_replay (void)
 }
 
 static void
+test_insert_keeps_order (void)
+{
+  g_autoptr(SwyGraph) graph = swy_graph_new ();
+  g_autoptr(SwyWire) middle = NULL;
+  g_autoptr(SwyNode) late = NULL;
+  g_autofree char *order = NULL;
+  g_autoptr(GError) error = NULL;
+  SwyWire *wire;
+
+  add_node (graph, "button", "b");
+  add_node (graph, "counter", "c1");
+  add_node (graph, "counter", "c2");
+  add_node (graph, "counter", "c3");
+  add_wire (graph, "b:out", "c1:in");
+  wire = add_wire (graph, "b:out", "c2:in");
+  add_wire (graph, "b:out", "c3:in");
+
+  /* Take the middle wire out and put it back where it was. */
+  middle = g_object_ref (wire);
+  swy_graph_remove_wire (graph, middle);
+  g_assert_cmpint (swy_wire_get_index (middle), ==, -1);
+  g_clear_object (&middle);
+  middle = swy_wire_new (swy_node_get_port (swy_graph_lookup_node (graph, "b"), "out"),
+                         swy_node_get_port (swy_graph_lookup_node (graph, "c2"), "in"));
+  g_assert_true (swy_graph_insert_wire (graph, middle, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (swy_wire_get_index (middle), ==, 1);
+
+  swy_graph_fire_button (graph, "b", NULL);
+  order = delivered_nodes (graph);
+  g_assert_cmpstr (order, ==, "c1 c2 c3");
+
+  /* A node inserted first comes first in the node order. */
+  late = swy_catalog_create_node ("counter", "c0", &error);
+  g_assert_no_error (error);
+  g_assert_true (swy_graph_insert_node (graph, late, 0, &error));
+  {
+    g_autoptr(SwyNode) first = g_list_model_get_item (swy_graph_get_nodes (graph), 0);
+
+    g_assert_true (first == late);
+  }
+}
+
+static void
 test_handler_order (void)
 {
   g_autoptr(SwyGraph) graph = swy_graph_new ();
@@ -671,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Dispatch/queued-depth", test_queued_depth);
   g_test_add_func ("/Swy/Dispatch/handler-order", test_handler_order);
   g_test_add_func ("/Swy/Dispatch/in-flight", test_in_flight);
+  g_test_add_func ("/Swy/Dispatch/insert-keeps-order", test_insert_keeps_order);
   g_test_add_func ("/Swy/Dispatch/step-back-by-replay", test_step_back_by_replay);
   g_test_add_func ("/Swy/Dispatch/priorities", test_priorities);
   g_test_add_func ("/Swy/Dispatch/jitter", test_jitter);
