@@ -16,10 +16,12 @@
 /* json-glib accepts things a graph file must not silently accept: a
  * duplicate key keeps only its last value, an integer beyond 64 bits wraps
  * around, a huge number becomes infinity, and its parser recurses once per
- * nesting level. A lexical pass over the text catches these with a line
- * and column, and notes where the nodes and wires start. It is tolerant:
- * on text that is not JSON it stops quietly and json-glib reports the
- * syntax error. */
+ * nesting level. It is also lenient: it takes comments, single quotes, line
+ * breaks in strings, hexadecimal numbers and text after the value (whose
+ * tree it leaks). A lexical pass over the text catches these with a line
+ * and column, and notes where the nodes and wires start. Its tokens are
+ * strict JSON (RFC 8259), so json-glib only ever reads text whose tokens
+ * and nesting were checked; json-glib reports misplaced tokens. */
 
 #define MAX_NESTING 256
 
@@ -48,7 +50,8 @@ typedef struct
   const char       *line_start;
   GArray           *stack;
   SwyJsonPositions *positions;
-  gboolean          too_deep;
+  gboolean          root_done;
+  GError           *deferred;   /* reported when json-glib finds nothing */
 } Scanner;
 
 static void
@@ -170,25 +173,160 @@ value_starts (Scanner *s)
   return role;
 }
 
+/* Keeps the first duplicate key or out-of-range number: json-glib's own
+ * syntax errors are reported before these. */
+G_GNUC_PRINTF (3, 4)
+static void
+defer_error (Scanner    *s,
+             const char *at,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (s->deferred != NULL)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  set_syntax_error (&s->deferred, s->line, column_of (s->line_start, at), "%s", message);
+}
+
+static gboolean
+scan_escape (Scanner  *s,
+             GError  **error)
+{
+  const char *start = s->p;
+
+  if (s->end - s->p < 2)
+    {
+      s->p = s->end;  /* the string does not end */
+      return TRUE;
+    }
+
+  switch (s->p[1])
+    {
+    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+      s->p += 2;
+      return TRUE;
+
+    case 'u':
+      for (guint i = 2; i < 6; i++)
+        if (s->p + i >= s->end || !g_ascii_isxdigit (s->p[i]))
+          {
+            set_syntax_error (error, s->line, column_of (s->line_start, start),
+                              _("\\u must be followed by four hexadecimal digits"));
+            return FALSE;
+          }
+      /* json-glib would cut the string there. */
+      if (strncmp (s->p + 2, "0000", 4) == 0)
+        {
+          set_syntax_error (error, s->line, column_of (s->line_start, start),
+                            _("a string must not contain \\u0000"));
+          return FALSE;
+        }
+      s->p += 6;
+      return TRUE;
+
+    default:
+      set_syntax_error (error, s->line, column_of (s->line_start, start),
+                        _("invalid escape sequence in a string"));
+      return FALSE;
+    }
+}
+
 static gboolean
 scan_string (Scanner     *s,
              const char **text_start,
-             const char **text_end)
+             const char **text_end,
+             GError     **error)
 {
+  const char *start = s->p;
+
   *text_start = ++s->p;
   while (s->p < s->end && *s->p != '"')
     {
-      if (*s->p == '\\' && s->p + 1 < s->end)
-        s->p++;
-      else if (*s->p == '\n')
-        return FALSE;
-      s->p++;
+      if ((guchar)*s->p < 0x20)
+        {
+          set_syntax_error (error, s->line, column_of (s->line_start, s->p),
+                            _("a control character such as a line break "
+                              "must be escaped in a string"));
+          return FALSE;
+        }
+      if (*s->p == '\\')
+        {
+          if (!scan_escape (s, error))
+            return FALSE;
+        }
+      else
+        {
+          s->p++;
+        }
     }
   if (s->p >= s->end)
-    return FALSE;
+    {
+      set_syntax_error (error, s->line, column_of (s->line_start, start),
+                        _("the string does not end"));
+      return FALSE;
+    }
   *text_end = s->p++;
 
   return TRUE;
+}
+
+static const char *
+skip_digits (const char *p,
+             const char *end)
+{
+  while (p < end && g_ascii_isdigit (*p))
+    p++;
+
+  return p;
+}
+
+/* The JSON grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
+static const char *
+number_end (const char *p,
+            const char *end,
+            gboolean   *integral)
+{
+  *integral = TRUE;
+
+  if (p < end && *p == '-')
+    p++;
+  if (p < end && *p == '0')
+    p++;
+  else if (p < end && g_ascii_isdigit (*p))
+    p = skip_digits (p, end);
+  else
+    return NULL;
+
+  if (p < end && *p == '.')
+    {
+      *integral = FALSE;
+      if (++p >= end || !g_ascii_isdigit (*p))
+        return NULL;
+      p = skip_digits (p, end);
+    }
+
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      *integral = FALSE;
+      if (++p < end && (*p == '+' || *p == '-'))
+        p++;
+      if (p >= end || !g_ascii_isdigit (*p))
+        return NULL;
+      p = skip_digits (p, end);
+    }
+
+  /* "01", "1x" and "0x10" are not numbers. */
+  if (p < end && (g_ascii_isalnum (*p) || *p == '.' || *p == '+' || *p == '-'))
+    return NULL;
+
+  return p;
 }
 
 static gboolean
@@ -196,16 +334,19 @@ scan_number (Scanner  *s,
              GError  **error)
 {
   const char *start = s->p;
-  gboolean integral = TRUE;
+  const char *end;
+  gboolean integral;
   g_autofree char *token = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  while (s->p < s->end && strchr ("0123456789+-.eE", *s->p) != NULL)
+  end = number_end (s->p, s->end, &integral);
+  if (end == NULL)
     {
-      if (*s->p == '.' || *s->p == 'e' || *s->p == 'E')
-        integral = FALSE;
-      s->p++;
+      set_syntax_error (error, s->line, column_of (s->line_start, start),
+                        _("not a valid number"));
+      return FALSE;
     }
+  s->p = end;
   token = g_strndup (start, s->p - start);
 
   if (integral)
@@ -215,30 +356,58 @@ scan_number (Scanner  *s,
       if (!g_ascii_string_to_signed (token, 10, G_MININT64, G_MAXINT64, &v, &local_error) &&
           g_error_matches (local_error, G_NUMBER_PARSER_ERROR,
                            G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
-        {
-          set_syntax_error (error, s->line, column_of (s->line_start, start),
-                            _("the integer %s does not fit in 64 bits"), token);
-          return FALSE;
-        }
+        defer_error (s, start, _("the integer %s does not fit in 64 bits"), token);
     }
   else
     {
-      char *end = NULL;
-      double d = g_ascii_strtod (token, &end);
+      char *parsed_end = NULL;
+      double d = g_ascii_strtod (token, &parsed_end);
 
-      if (end != NULL && *end == '\0' && !isfinite (d))
-        {
-          set_syntax_error (error, s->line, column_of (s->line_start, start),
-                            _("the number %s is too large"), token);
-          return FALSE;
-        }
+      if (parsed_end != NULL && *parsed_end == '\0' && !isfinite (d))
+        defer_error (s, start, _("the number %s is too large"), token);
     }
 
   return TRUE;
 }
 
-/* Returns FALSE with @error set on a problem json-glib would not report;
- * returns TRUE when the text is fine or not JSON (json-glib says why). */
+static gboolean
+scan_word (Scanner  *s,
+           GError  **error)
+{
+  static const char * const words[] = { "true", "false", "null" };
+  const char *start = s->p;
+
+  while (s->p < s->end && g_ascii_isalnum (*s->p))
+    s->p++;
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (s->p - start == (gssize)strlen (words[i]) && memcmp (start, words[i], s->p - start) == 0)
+      return TRUE;
+
+  set_syntax_error (error, s->line, column_of (s->line_start, start),
+                    _("unexpected “%.*s”: a value is a string, a number, an object, an array, "
+                      "true, false or null"),
+                    (int)MIN (s->p - start, 40), start);
+  return FALSE;
+}
+
+static void
+set_unexpected_error (Scanner  *s,
+                      GError  **error)
+{
+  guint column = column_of (s->line_start, s->p);
+
+  if (s->root_done)
+    set_syntax_error (error, s->line, column, _("text after the end of the JSON value"));
+  else if ((guchar)*s->p < 0x20 || *s->p == 0x7f)
+    set_syntax_error (error, s->line, column, _("unexpected control character"));
+  else
+    set_syntax_error (error, s->line, column, _("unexpected character “%.*s”"),
+                      (int)(g_utf8_next_char (s->p) - s->p), s->p);
+}
+
+/* Returns FALSE with @error set on text json-glib must not read; keeps
+ * a duplicate key or an out-of-range number in s->deferred and goes on. */
 static gboolean
 scan (Scanner  *s,
       GError  **error)
@@ -248,17 +417,25 @@ scan (Scanner  *s,
       char c = *s->p;
       Frame *frame = top_frame (s);
 
-      switch (c)
+      if (c == ' ' || c == '\t' || c == '\r')
         {
-        case '\n':
+          s->p++;
+          continue;
+        }
+      if (c == '\n')
+        {
           s->line++;
           s->line_start = ++s->p;
-          break;
+          continue;
+        }
+      if (s->root_done)
+        {
+          set_unexpected_error (s, error);
+          return FALSE;
+        }
 
-        case ' ': case '\t': case '\r':
-          s->p++;
-          break;
-
+      switch (c)
+        {
         case '{':
         case '[':
           {
@@ -267,7 +444,6 @@ scan (Scanner  *s,
             child.role = value_starts (s);
             if (s->stack->len >= MAX_NESTING)
               {
-                s->too_deep = TRUE;
                 set_syntax_error (error, s->line, column_of (s->line_start, s->p),
                                   _("nesting deeper than %u levels"), MAX_NESTING);
                 return FALSE;
@@ -292,15 +468,22 @@ scan (Scanner  *s,
 
         case '}':
         case ']':
-          if (frame == NULL)
-            return TRUE;
+          if (frame == NULL || (c == '}') != (frame->keys != NULL))
+            {
+              set_unexpected_error (s, error);
+              return FALSE;
+            }
           g_array_set_size (s->stack, s->stack->len - 1);
+          s->root_done = s->stack->len == 0;
           s->p++;
           break;
 
         case ',':
           if (frame == NULL)
-            return TRUE;
+            {
+              set_unexpected_error (s, error);
+              return FALSE;
+            }
           if (frame->keys != NULL)
             {
               frame->expect_key = TRUE;
@@ -326,15 +509,11 @@ scan (Scanner  *s,
               {
                 char *key;
 
-                if (!scan_string (s, &text_start, &text_end))
-                  return TRUE;
+                if (!scan_string (s, &text_start, &text_end, error))
+                  return FALSE;
                 key = g_strndup (text_start, text_end - text_start);
                 if (!g_hash_table_add (frame->keys, key))
-                  {
-                    set_syntax_error (error, s->line, column_of (s->line_start, key_pos),
-                                      _("duplicate key “%s”"), key);
-                    return FALSE;
-                  }
+                  defer_error (s, key_pos, _("duplicate key “%s”"), key);
                 g_free (frame->last_key);
                 frame->last_key = g_strdup (key);
                 frame->expect_key = FALSE;
@@ -342,8 +521,9 @@ scan (Scanner  *s,
             else
               {
                 value_starts (s);
-                if (!scan_string (s, &text_start, &text_end))
-                  return TRUE;
+                if (!scan_string (s, &text_start, &text_end, error))
+                  return FALSE;
+                s->root_done = frame == NULL;
               }
           }
           break;
@@ -357,13 +537,15 @@ scan (Scanner  *s,
             }
           else if (g_ascii_isalpha (c))
             {
-              while (s->p < s->end && g_ascii_isalnum (*s->p))
-                s->p++;
+              if (!scan_word (s, error))
+                return FALSE;
             }
           else
             {
-              return TRUE;
+              set_unexpected_error (s, error);
+              return FALSE;
             }
+          s->root_done = frame == NULL;
           break;
         }
     }
@@ -405,7 +587,6 @@ _swy_json_parse (const char        *data,
                  GError           **error)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) scan_error = NULL;
   g_autoptr(GError) parser_error = NULL;
   g_autoptr(GArray) stack = NULL;
   const char *invalid = NULL;
@@ -438,25 +619,26 @@ _swy_json_parse (const char        *data,
   s.line = 1;
   s.stack = stack;
   s.positions = positions;
-  s.too_deep = FALSE;
+  s.root_done = FALSE;
+  s.deferred = NULL;
 
-  if (!scan (&s, &scan_error) && s.too_deep)
+  if (!scan (&s, error))
     {
-      /* Too deep for json-glib's recursive parser: stop here. */
-      g_propagate_error (error, g_steal_pointer (&scan_error));
+      g_clear_error (&s.deferred);
       return NULL;
     }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &parser_error))
     {
+      g_clear_error (&s.deferred);
       set_parser_error (parser_error, error);
       return NULL;
     }
 
-  if (scan_error != NULL)
+  if (s.deferred != NULL)
     {
-      g_propagate_error (error, g_steal_pointer (&scan_error));
+      g_propagate_error (error, s.deferred);
       return NULL;
     }
 

@@ -475,6 +475,35 @@ static const BadInput bad_inputs[] = {
     "line 1, column 48: the integer 18446744073709551616 does not fit in 64 bits" },
   { HEAD ", \"nodes\": [{\"id\": \"p\", \"type\": \"poisson\", \"x\": 1e999}]}",
     SWY_GRAPH_ERROR_SYNTAX, "line 1, column 86: the number 1e999 is too large" },
+  /* Not strict JSON, though json-glib takes it (found by fuzzing: a second
+   * value after the first leaked its tree). */
+  { HEAD "} {}", SWY_GRAPH_ERROR_SYNTAX,
+    "line 1, column 40: text after the end of the JSON value" },
+  { "\"wires\"{}", SWY_GRAPH_ERROR_SYNTAX,
+    "line 1, column 8: text after the end of the JSON value" },
+  { "/* a comment */ " HEAD "}", SWY_GRAPH_ERROR_SYNTAX,
+    "line 1, column 1: unexpected character “/”" },
+  { "{'format': 'switchyard'}", SWY_GRAPH_ERROR_SYNTAX,
+    "line 1, column 2: unexpected character “'”" },
+  { HEAD ", \"title\": \"two\nlines\"}", SWY_GRAPH_ERROR_SYNTAX,
+    "line 1, column 53: a control character such as a line break must be escaped in a string" },
+  { HEAD ", \"title\": \"a\\u0000b\"}", SWY_GRAPH_ERROR_SYNTAX,
+    "line 1, column 51: a string must not contain \\u0000" },
+  { HEAD ", \"title\": \"\\x41\"}", SWY_GRAPH_ERROR_SYNTAX,
+    "line 1, column 50: invalid escape sequence in a string" },
+  { HEAD ", \"seed\": 0x10}", SWY_GRAPH_ERROR_SYNTAX,
+    "line 1, column 48: not a valid number" },
+  { HEAD ", \"seed\": 010}", SWY_GRAPH_ERROR_SYNTAX,
+    "line 1, column 48: not a valid number" },
+  { HEAD ", \"seed\": .5}", SWY_GRAPH_ERROR_SYNTAX,
+    "line 1, column 48: unexpected character “.”" },
+  { HEAD ", \"seed\": NaN}", SWY_GRAPH_ERROR_SYNTAX,
+    "line 1, column 48: unexpected “NaN”: a value is a string, a number, an object, an array, "
+    "true, false or null" },
+  { HEAD ", \"nodes\": [}", SWY_GRAPH_ERROR_SYNTAX,
+    "line 1, column 50: unexpected character “}”" },
+  { HEAD ", \"title\": \"\\", SWY_GRAPH_ERROR_SYNTAX,
+    "line 1, column 49: the string does not end" },
 
   /* Not a graph. */
   { "[1, 2]", SWY_GRAPH_ERROR_NOT_A_GRAPH,
@@ -686,6 +715,33 @@ test_nesting_limit (void)
   g_assert_null (graph);
   g_assert_error (error, SWY_GRAPH_ERROR, SWY_GRAPH_ERROR_SYNTAX);
   g_assert_cmpstr (error->message, ==, "line 1, column 305: nesting deeper than 256 levels");
+}
+
+/* The nesting limit holds after text that made the check stop early and
+ * left the rest to json-glib's recursive parser, which then overflowed the
+ * stack: a comment, a line break in a string, a duplicate key. */
+static void
+test_nesting_limit_not_bypassed (void)
+{
+  static const char * const prefixes[] = {
+    "/**/",
+    HEAD ", \"title\": \"a\nb\", \"lesson\": ",
+    HEAD ", \"title\": \"a\", \"title\": \"b\", \"lesson\": ",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) text = g_string_new (prefixes[i]);
+      g_autoptr(SwyGraph) graph = NULL;
+
+      for (guint j = 0; j < 200000; j++)
+        g_string_append_c (text, '[');
+
+      graph = swy_graph_new_from_data (text->str, text->len, &error);
+      g_assert_null (graph);
+      g_assert_error (error, SWY_GRAPH_ERROR, SWY_GRAPH_ERROR_SYNTAX);
+    }
 }
 
 static void
@@ -1017,6 +1073,7 @@ main (int   argc,
   g_test_add_func ("/Swy/IO/large-seed", test_large_seed);
   g_test_add_func ("/Swy/IO/errors", test_errors);
   g_test_add_func ("/Swy/IO/nesting-limit", test_nesting_limit);
+  g_test_add_func ("/Swy/IO/nesting-limit-not-bypassed", test_nesting_limit_not_bypassed);
   g_test_add_func ("/Swy/IO/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/Swy/IO/length", test_length);
   g_test_add_func ("/Swy/IO/failed-load-keeps-graph", test_failed_load_keeps_graph);
