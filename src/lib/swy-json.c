@@ -195,11 +195,29 @@ defer_error (Scanner    *s,
   set_syntax_error (&s->deferred, s->line, column_of (s->line_start, at), "%s", message);
 }
 
+/* Reads the four hexadecimal digits of a \u escape at @p, if they are there. */
+static gboolean
+read_hex4 (const char *p,
+           const char *end,
+           gunichar   *value)
+{
+  *value = 0;
+  for (guint i = 0; i < 4; i++)
+    {
+      if (p + i >= end || !g_ascii_isxdigit (p[i]))
+        return FALSE;
+      *value = *value * 16 + g_ascii_xdigit_value (p[i]);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 scan_escape (Scanner  *s,
              GError  **error)
 {
   const char *start = s->p;
+  gunichar value, low;
 
   if (s->end - s->p < 2)
     {
@@ -214,22 +232,32 @@ scan_escape (Scanner  *s,
       return TRUE;
 
     case 'u':
-      for (guint i = 2; i < 6; i++)
-        if (s->p + i >= s->end || !g_ascii_isxdigit (s->p[i]))
-          {
-            set_syntax_error (error, s->line, column_of (s->line_start, start),
-                              _("\\u must be followed by four hexadecimal digits"));
-            return FALSE;
-          }
+      if (!read_hex4 (s->p + 2, s->end, &value))
+        {
+          set_syntax_error (error, s->line, column_of (s->line_start, start),
+                            _("\\u must be followed by four hexadecimal digits"));
+          return FALSE;
+        }
       /* json-glib would cut the string there. */
-      if (strncmp (s->p + 2, "0000", 4) == 0)
+      if (value == 0)
         {
           set_syntax_error (error, s->line, column_of (s->line_start, start),
                             _("a string must not contain \\u0000"));
           return FALSE;
         }
       s->p += 6;
-      return TRUE;
+      if (value < 0xD800 || value > 0xDFFF)
+        return TRUE;
+      /* json-glib turns a lone surrogate into text that is not UTF-8. */
+      if (value <= 0xDBFF && s->end - s->p >= 6 && s->p[0] == '\\' && s->p[1] == 'u' &&
+          read_hex4 (s->p + 2, s->end, &low) && low >= 0xDC00 && low <= 0xDFFF)
+        {
+          s->p += 6;
+          return TRUE;
+        }
+      set_syntax_error (error, s->line, column_of (s->line_start, start),
+                        _("\\u%04X is half of a UTF-16 surrogate pair"), value);
+      return FALSE;
 
     default:
       set_syntax_error (error, s->line, column_of (s->line_start, start),

@@ -491,6 +491,12 @@ static const BadInput bad_inputs[] = {
     "line 1, column 51: a string must not contain \\u0000" },
   { HEAD ", \"title\": \"\\x41\"}", SWY_GRAPH_ERROR_SYNTAX,
     "line 1, column 50: invalid escape sequence in a string" },
+  /* json-glib decodes a lone surrogate to text that is not UTF-8, which
+   * then saved to a file that did not load (found by fuzzing). */
+  { HEAD ", \"title\": \"a\\ud800b\"}", SWY_GRAPH_ERROR_SYNTAX,
+    "line 1, column 51: \\uD800 is half of a UTF-16 surrogate pair" },
+  { HEAD ", \"title\": \"\\udfff\"}", SWY_GRAPH_ERROR_SYNTAX,
+    "line 1, column 50: \\uDFFF is half of a UTF-16 surrogate pair" },
   { HEAD ", \"seed\": 0x10}", SWY_GRAPH_ERROR_SYNTAX,
     "line 1, column 48: not a valid number" },
   { HEAD ", \"seed\": 010}", SWY_GRAPH_ERROR_SYNTAX,
@@ -742,6 +748,22 @@ test_nesting_limit_not_bypassed (void)
       g_assert_null (graph);
       g_assert_error (error, SWY_GRAPH_ERROR, SWY_GRAPH_ERROR_SYNTAX);
     }
+}
+
+/* Escapes decode to UTF-8, surrogate pairs included, and save as text. */
+static void
+test_escapes (void)
+{
+  g_autoptr(SwyGraph) graph = NULL;
+  g_autoptr(SwyGraph) again = NULL;
+  g_autofree char *text = NULL;
+
+  graph = load_ok (HEAD ", \"title\": \"\\ud83d\\ude00 caf\\u00e9 \\\"\\t\\/\"}");
+  g_assert_cmpstr (swy_graph_get_title (graph), ==, "\xF0\x9F\x98\x80 caf\xC3\xA9 \"\t/");
+
+  text = save (graph);
+  again = load_ok (text);
+  g_assert_cmpstr (swy_graph_get_title (again), ==, swy_graph_get_title (graph));
 }
 
 static void
@@ -1074,6 +1096,7 @@ main (int   argc,
   g_test_add_func ("/Swy/IO/errors", test_errors);
   g_test_add_func ("/Swy/IO/nesting-limit", test_nesting_limit);
   g_test_add_func ("/Swy/IO/nesting-limit-not-bypassed", test_nesting_limit_not_bypassed);
+  g_test_add_func ("/Swy/IO/escapes", test_escapes);
   g_test_add_func ("/Swy/IO/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/Swy/IO/length", test_length);
   g_test_add_func ("/Swy/IO/failed-load-keeps-graph", test_failed_load_keeps_graph);
