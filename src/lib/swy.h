@@ -25,6 +25,8 @@ G_BEGIN_DECLS
 #include "swy-trace.h"
 #include "swy-graph.h"
 #include "swy-graph-io.h"
+#include "swy-lesson-step.h"
+#include "swy-lesson.h"
 #include "swy-node-type.h"
 #include "swy-catalog.h"
 #include "swy-timer-node.h"

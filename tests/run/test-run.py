@@ -4,7 +4,7 @@
 # switchyard-run end to end (suite run): exit codes, messages, --stats,
 # --trace in both formats, --seed, --until. Standard library only; TAP.
 #
-# Usage: test-run.py SWITCHYARD_RUN EXAMPLES_DIR
+# Usage: test-run.py SWITCHYARD_RUN EXAMPLES_DIR [LESSONS_DIR]
 
 import json
 import os
@@ -16,6 +16,7 @@ import tempfile
 
 RUN = sys.argv[1]
 EXAMPLES = sys.argv[2]
+LESSONS = sys.argv[3] if len(sys.argv) > 3 else None
 TMP = tempfile.mkdtemp(prefix="swy-run-")
 
 results = []
@@ -85,6 +86,25 @@ for _name in EXAMPLE_NAMES:
         quiet = run(example(name), "--quiet", check=0)
         eq(quiet.stdout, "", "--quiet stdout")
     results.append((f"example {_name} runs to its end with exit 0", _check))
+
+
+# Lessons are graphs too: each runs headless and ends by itself (those driven
+# by buttons end at once, with nothing pending).
+LESSON_NAMES = sorted(f for f in os.listdir(LESSONS) if f.endswith(".swy")) if LESSONS else []
+
+if LESSONS:
+    @test("there are at least twelve lessons")
+    def _():
+        if len(LESSON_NAMES) < 12:
+            raise AssertionError(LESSON_NAMES)
+
+for _name in LESSON_NAMES:
+    def _check(name=_name):
+        proc = run(os.path.join(LESSONS, name), "--stats", "-", check=0)
+        if "nothing left pending" not in proc.stderr:
+            raise AssertionError(f"{name} does not end by itself: {proc.stderr!r}")
+        json.loads(proc.stdout)
+    results.append((f"lesson {_name} runs to its end with exit 0", _check))
 
 
 @test("--stats has the keys of engine.md section 6, nodes and wires in file order")
