@@ -158,10 +158,12 @@ node_quark (SwyNode *node)
   return node ? _swy_node_get_private (node)->id_quark : 0;
 }
 
+/* @from is the emitter when the event is dropped on a wire, else NULL. */
 static void
 drop_at (SwyGraph *self,
          SwyNode  *node,
          SwyPort  *port,
+         SwyNode  *from,
          SwyEvent *event,
          int       wire,
          guint     depth,
@@ -169,7 +171,7 @@ drop_at (SwyGraph *self,
 {
   if (_swy_trace_is_enabled (self->trace))
     _swy_trace_append (self->trace, SWY_TRACE_KIND_DROP, self->now, event,
-                       node_quark (node), port ? port->name_quark : 0,
+                       node_quark (node), port ? port->name_quark : 0, node_quark (from),
                        wire, depth, reason);
 
   /* A loss belongs to the wire (its `lost` counter); every other drop is
@@ -189,7 +191,7 @@ _swy_graph_drop (SwyGraph *self,
 {
   init_quarks ();
   _swy_graph_begin_batch (self);
-  drop_at (self, node, port, event, wire, self->frame ? self->frame->depth : 0, reason);
+  drop_at (self, node, port, NULL, event, wire, self->frame ? self->frame->depth : 0, reason);
   _swy_graph_end_batch (self);
 }
 
@@ -220,7 +222,8 @@ deliver (SwyGraph *self,
 
   if (_swy_trace_is_enabled (self->trace))
     _swy_trace_append (self->trace, SWY_TRACE_KIND_DELIVER, self->now, event,
-                       node_quark (node), port->name_quark, wire->index, depth, 0);
+                       node_quark (node), port->name_quark, node_quark (wire->from->node),
+                       wire->index, depth, 0);
 
   _swy_wire_count (wire, SWY_WIRE_DIRTY_DELIVERED);
   _swy_node_count_received (node);
@@ -250,21 +253,21 @@ send (SwyGraph *self,
 
   if (hops > self->max_hops)
     {
-      drop_at (self, to->node, to, event, wire->index, depth + 1, q_hop_limit);
+      drop_at (self, to->node, to, wire->from->node, event, wire->index, depth + 1, q_hop_limit);
       return;
     }
 
   if (wire->loss > 0.0 && _swy_graph_random_double (self) < wire->loss)
     {
       _swy_wire_count (wire, SWY_WIRE_DIRTY_LOST);
-      drop_at (self, to->node, to, event, wire->index, depth + 1, q_loss);
+      drop_at (self, to->node, to, wire->from->node, event, wire->index, depth + 1, q_loss);
       return;
     }
 
   if (wire->mode == SWY_WIRE_MODE_SYNC)
     {
       if (depth + 1 > self->max_depth)
-        drop_at (self, to->node, to, event, wire->index, depth + 1, q_depth_limit);
+        drop_at (self, to->node, to, wire->from->node, event, wire->index, depth + 1, q_depth_limit);
       else
         deliver (self, wire, event, depth + 1, hops);
       return;
@@ -272,7 +275,7 @@ send (SwyGraph *self,
 
   if (self->sched.len >= self->max_pending)
     {
-      drop_at (self, to->node, to, event, wire->index, 0, q_pending_limit);
+      drop_at (self, to->node, to, wire->from->node, event, wire->index, 0, q_pending_limit);
       return;
     }
 
@@ -331,7 +334,7 @@ _swy_graph_emit (SwyGraph *self,
 
   if (_swy_trace_is_enabled (self->trace))
     _swy_trace_append (self->trace, SWY_TRACE_KIND_EMIT, self->now, event,
-                       node_quark (node), port->name_quark, -1, depth, 0);
+                       node_quark (node), port->name_quark, 0, -1, depth, 0);
 
   _swy_node_count_emitted (node);
   self->total_emitted++;
@@ -580,7 +583,8 @@ drop_removed_delivery (SwyPendingItem *item,
   Cancel *cancel = user_data;
   SwyWire *wire = item->target;
 
-  drop_at (cancel->graph, wire->to->node, wire->to, item->event, wire->index, 0, q_removed);
+  drop_at (cancel->graph, wire->to->node, wire->to, wire->from->node, item->event, wire->index, 0,
+           q_removed);
   g_clear_pointer (&item->event, swy_event_unref);
 }
 
@@ -612,7 +616,7 @@ drop_removed_timer (SwyPendingItem *item,
   /* A timer's context is an event the node holds (delay, worker,
    * debounce): removing the node drops it. */
   if (item->event != NULL)
-    drop_at (cancel->graph, item->target, NULL, item->event, -1, 0, q_removed);
+    drop_at (cancel->graph, item->target, NULL, NULL, item->event, -1, 0, q_removed);
   g_clear_pointer (&item->event, swy_event_unref);
 }
 

@@ -19,10 +19,14 @@ typedef struct
   GQuark    node;
   GQuark    port;
   GQuark    reason;
+  GQuark    from;     /* the emitting node of a delivery or of a drop on a wire */
   gint32    wire;
   guint16   depth;
   guint8    kind;
 } SwyTraceEntry;
+
+/* The emitter fits in what was padding: a record stays 40 bytes. */
+G_STATIC_ASSERT (sizeof (gpointer) != 8 || sizeof (SwyTraceEntry) == 40);
 
 struct _SwyTrace
 {
@@ -47,6 +51,7 @@ void _swy_trace_append       (SwyTrace     *self,
                               SwyEvent     *event,
                               GQuark        node,
                               GQuark        port,
+                              GQuark        from,
                               int           wire,
                               guint         depth,
                               GQuark        reason);

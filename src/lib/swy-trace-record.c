@@ -33,6 +33,7 @@ enum {
   PROP_EVENT_ID,
   PROP_PARENT_ID,
   PROP_NODE_ID,
+  PROP_FROM_NODE_ID,
   PROP_PORT,
   PROP_WIRE,
   PROP_DEPTH,
@@ -87,6 +88,10 @@ swy_trace_record_get_property (GObject    *object,
 
     case PROP_NODE_ID:
       g_value_set_string (value, swy_trace_record_get_node_id (self));
+      break;
+
+    case PROP_FROM_NODE_ID:
+      g_value_set_string (value, swy_trace_record_get_from_node_id (self));
       break;
 
     case PROP_PORT:
@@ -180,6 +185,17 @@ swy_trace_record_class_init (SwyTraceRecordClass *klass)
    */
   properties[PROP_NODE_ID] =
     g_param_spec_string ("node-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * SwyTraceRecord:from-node-id:
+   *
+   * The id the emitting node had, for a delivery or a drop on a wire;
+   * `NULL` for an emission and for a drop by a node.
+   */
+  properties[PROP_FROM_NODE_ID] =
+    g_param_spec_string ("from-node-id", NULL, NULL,
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
@@ -346,6 +362,25 @@ swy_trace_record_get_node_id (SwyTraceRecord *self)
   g_return_val_if_fail (SWY_IS_TRACE_RECORD (self), NULL);
 
   return self->entry.node ? g_quark_to_string (self->entry.node) : "";
+}
+
+/**
+ * swy_trace_record_get_from_node_id:
+ * @self: a record
+ *
+ * Gets the id the emitting node had when the record was made: for a
+ * delivery, the node at the other end of the wire; for a drop on a wire
+ * (loss, a storm guard, a removed wire), the node that sent the event.
+ *
+ * Returns: (nullable): the emitter's id, or `NULL` for an emission and
+ *   for a drop by a node
+ */
+const char *
+swy_trace_record_get_from_node_id (SwyTraceRecord *self)
+{
+  g_return_val_if_fail (SWY_IS_TRACE_RECORD (self), NULL);
+
+  return self->entry.from ? g_quark_to_string (self->entry.from) : NULL;
 }
 
 /**

@@ -36,6 +36,8 @@ guint64       swy_trace_record_get_parent_id  (SwyTraceRecord *self);
 SWY_AVAILABLE_IN_ALL
 const char   *swy_trace_record_get_node_id    (SwyTraceRecord *self);
 SWY_AVAILABLE_IN_ALL
+const char   *swy_trace_record_get_from_node_id (SwyTraceRecord *self);
+SWY_AVAILABLE_IN_ALL
 const char   *swy_trace_record_get_port       (SwyTraceRecord *self);
 SWY_AVAILABLE_IN_ALL
 int           swy_trace_record_get_wire       (SwyTraceRecord *self);

@@ -236,6 +236,7 @@ _swy_trace_append (SwyTrace     *self,
                    SwyEvent     *event,
                    GQuark        node,
                    GQuark        port,
+                   GQuark        from,
                    int           wire,
                    guint         depth,
                    GQuark        reason)
@@ -266,6 +267,7 @@ _swy_trace_append (SwyTrace     *self,
   entry->node = node;
   entry->port = port;
   entry->reason = reason;
+  entry->from = from;
   entry->wire = wire;
   entry->depth = MIN (depth, G_MAXUINT16);
   entry->kind = kind;
@@ -448,6 +450,53 @@ swy_trace_get_record (SwyTrace *self,
   g_return_val_if_fail (SWY_IS_TRACE (self), NULL);
 
   return swy_trace_get_item (G_LIST_MODEL (self), position);
+}
+
+/**
+ * swy_trace_peek:
+ * @self: a trace
+ * @position: a position in the list model
+ * @data: (out caller-allocates): the record's fields
+ *
+ * Reads one record of the list model without creating a
+ * [class@TraceRecord] object, for views that scan many records: a filter
+ * over a million records, a search for the records of one event.
+ *
+ * The event in @data belongs to the trace: take a reference to keep it
+ * beyond the next change of the trace.
+ *
+ * Returns: whether @position is in the list model; if not, @data is
+ *   left untouched
+ */
+gboolean
+swy_trace_peek (SwyTrace           *self,
+                guint               position,
+                SwyTraceRecordData *data)
+{
+  const SwyTraceEntry *entry;
+
+  g_return_val_if_fail (SWY_IS_TRACE (self), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  entry = flushed_entry (self, position);
+  if (entry == NULL)
+    return FALSE;
+
+  data->number = self->flushed_first + position;
+  data->time = entry->t_us;
+  data->event = entry->event;
+  data->event_id = entry->event->id;
+  data->parent_id = entry->event->parent;
+  data->topic = entry->event->topic;
+  data->node = entry->node;
+  data->port = entry->port;
+  data->from_node = entry->from;
+  data->reason = entry->reason;
+  data->wire = entry->wire;
+  data->depth = entry->depth;
+  data->kind = entry->kind;
+
+  return TRUE;
 }
 
 static void

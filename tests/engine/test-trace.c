@@ -248,6 +248,89 @@ test_record_properties (void)
   g_assert_cmpstr (swy_trace_record_get_node_id (record), ==, "c");
 }
 
+/* swy_trace_peek() reads the fields without an object; the emitter of a
+ * delivery or of a drop on a wire is recorded, a node's own drop has none. */
+static void
+test_peek (void)
+{
+  g_autoptr(SwyGraph) graph = swy_graph_new ();
+  g_autoptr(SwyTraceRecord) record = NULL;
+  SwyTrace *trace = swy_graph_get_trace (graph);
+  SwyTraceRecordData data = { 0 };
+  static const struct {
+    SwyTraceKind kind;
+    gint64       time;
+    guint64      event;
+    const char  *node;
+    const char  *from;
+    int          wire;
+    guint        depth;
+    const char  *reason;
+  } expected[] = {
+    { SWY_TRACE_KIND_EMIT,    0,    1, "b",  NULL, -1, 0, NULL },
+    { SWY_TRACE_KIND_DELIVER, 0,    1, "th", "b",   0, 1, NULL },
+    { SWY_TRACE_KIND_EMIT,    0,    1, "th", NULL, -1, 1, NULL },
+    { SWY_TRACE_KIND_DROP,    0,    1, "c2", "b",   2, 1, "loss" },
+    { SWY_TRACE_KIND_EMIT,    0,    2, "b",  NULL, -1, 0, NULL },
+    { SWY_TRACE_KIND_DELIVER, 0,    2, "th", "b",   0, 1, NULL },
+    { SWY_TRACE_KIND_DROP,    0,    2, "th", NULL, -1, 1, "throttled" },
+    { SWY_TRACE_KIND_DROP,    0,    2, "c2", "b",   2, 1, "loss" },
+    { SWY_TRACE_KIND_DELIVER, 2000, 1, "c",  "th",  1, 0, NULL },
+  };
+
+  add_node (graph, "button", "b");
+  add_node (graph, "throttle", "th");
+  add_node (graph, "counter", "c");
+  add_node (graph, "counter", "c2");
+  add_wire (graph, "b:out", "th:in");
+  add_queued_wire (graph, "th:out", "c:in", 2);
+  swy_wire_set_loss (add_wire (graph, "b:out", "c2:in"), 1.0);
+
+  swy_graph_fire_button (graph, "b", NULL);
+  swy_graph_fire_button (graph, "b", NULL);
+  swy_graph_run_fast (graph, -1);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trace)), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_true (swy_trace_peek (trace, i, &data));
+      g_assert_cmpuint (data.number, ==, i);
+      g_assert_cmpint (data.kind, ==, expected[i].kind);
+      g_assert_cmpint (data.time, ==, expected[i].time);
+      g_assert_cmpuint (data.event_id, ==, expected[i].event);
+      g_assert_cmpuint (swy_event_get_id (data.event), ==, expected[i].event);
+      g_assert_cmpuint (data.parent_id, ==, 0);
+      g_assert_cmpstr (g_quark_to_string (data.topic), ==, "click");
+      g_assert_cmpstr (g_quark_to_string (data.node), ==, expected[i].node);
+      g_assert_cmpstr (g_quark_to_string (data.from_node), ==, expected[i].from);
+      g_assert_cmpint (data.wire, ==, expected[i].wire);
+      g_assert_cmpuint (data.depth, ==, expected[i].depth);
+      g_assert_cmpstr (g_quark_to_string (data.reason), ==, expected[i].reason);
+      g_assert_cmpstr (g_quark_to_string (data.port), ==,
+                       expected[i].kind == SWY_TRACE_KIND_EMIT ? "out" : "in");
+    }
+  g_assert_false (swy_trace_peek (trace, G_N_ELEMENTS (expected), &data));
+
+  record = swy_trace_get_record (trace, 8);
+  g_assert_cmpstr (swy_trace_record_get_from_node_id (record), ==, "th");
+  g_clear_object (&record);
+  record = swy_trace_get_record (trace, 6);
+  g_assert_null (swy_trace_record_get_from_node_id (record));
+
+  /* After the ring wraps, numbers keep counting from the last clear. */
+  swy_graph_reset (graph);
+  swy_trace_set_capacity (trace, 4);
+  swy_graph_fire_button (graph, "b", NULL);
+  swy_graph_fire_button (graph, "b", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trace)), ==, 4);
+  g_assert_true (swy_trace_peek (trace, 0, &data));
+  g_assert_cmpuint (data.number, ==, 4);
+  g_assert_cmpuint (data.event_id, ==, 2);
+  g_assert_cmpint (data.kind, ==, SWY_TRACE_KIND_EMIT);
+  g_assert_true (swy_trace_peek (trace, 3, &data));
+  g_assert_cmpuint (data.number, ==, 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Trace/jsonl", test_jsonl);
   g_test_add_func ("/Swy/Trace/chrome", test_chrome);
   g_test_add_func ("/Swy/Trace/record-properties", test_record_properties);
+  g_test_add_func ("/Swy/Trace/peek", test_peek);
 
   return g_test_run ();
 }
