@@ -19,4 +19,14 @@ void _swy_canvas_get_snapshot_stats (SwyCanvas *self,
                                      gint64    *snapshot_us,
                                      gint64    *children_us);
 
+/* For swy-export.c and the timeline: the colour of a topic's tokens, and
+ * the graph drawn with cairo in content coordinates (zoom 1, no pan) in
+ * the light style, within the bounds given by get_drawing_bounds(). */
+void     _swy_canvas_get_topic_color    (const char      *topic,
+                                         GdkRGBA         *rgba);
+gboolean _swy_canvas_get_drawing_bounds (SwyCanvas       *self,
+                                         graphene_rect_t *bounds);
+void     _swy_canvas_draw_to_cairo      (SwyCanvas       *self,
+                                         cairo_t         *cr);
+
 G_END_DECLS

@@ -2687,3 +2687,262 @@ swy_canvas_new (void)
 {
   return g_object_new (SWY_TYPE_CANVAS, NULL);
 }
+
+/* Export: the graph drawn with cairo for swy-export.c, in content
+ * coordinates, from the same geometry as the canvas (port positions,
+ * wire curves) in the light style, whatever the desktop's. */
+
+void
+_swy_canvas_get_topic_color (const char *topic,
+                             GdkRGBA    *rgba)
+{
+  gdk_rgba_parse (rgba, token_colors[topic_color (topic != NULL ? topic : "")]);
+}
+
+static void
+card_bounds (SwyNodeWidget   *widget,
+             graphene_rect_t *out)
+{
+  SwyNode *node = swy_node_widget_get_node (widget);
+  graphene_rect_t box;
+  int w, h;
+
+  /* The card's border box sits at the node's position (see port_point). */
+  if (gtk_widget_get_width (GTK_WIDGET (widget)) > 0 &&
+      gtk_widget_compute_bounds (GTK_WIDGET (widget), GTK_WIDGET (widget), &box))
+    {
+      w = (int) ceil (box.size.width);
+      h = (int) ceil (box.size.height);
+    }
+  else
+    {
+      gtk_widget_measure (GTK_WIDGET (widget), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (widget), GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
+    }
+
+  *out = GRAPHENE_RECT_INIT (swy_node_get_x (node), swy_node_get_y (node), w, h);
+}
+
+gboolean
+_swy_canvas_get_drawing_bounds (SwyCanvas       *self,
+                                graphene_rect_t *bounds)
+{
+  gboolean any = FALSE;
+  GListModel *wires;
+
+  g_return_val_if_fail (SWY_IS_CANVAS (self), FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t r;
+
+      card_bounds (SWY_NODE_WIDGET (child), &r);
+      if (any)
+        graphene_rect_union (bounds, &r, bounds);
+      else
+        *bounds = r;
+      any = TRUE;
+    }
+
+  if (!any || self->graph == NULL)
+    return any;
+
+  /* A curve lies within the hull of its control points. */
+  wires = swy_graph_get_wires (self->graph);
+  for (guint i = 0; i < g_list_model_get_n_items (wires); i++)
+    {
+      g_autoptr(SwyWire) wire = g_list_model_get_item (wires, i);
+      graphene_point_t c[4];
+
+      if (!wire_points (self, wire, c))
+        continue;
+      for (guint j = 0; j < 4; j++)
+        graphene_rect_union (bounds, &GRAPHENE_RECT_INIT (c[j].x, c[j].y, 0, 0), bounds);
+    }
+
+  return TRUE;
+}
+
+static void
+export_wire (SwyCanvas *self,
+             cairo_t   *cr,
+             SwyWire   *wire)
+{
+  static const double dash[] = { 7.0, 5.0 };
+  graphene_point_t c[4];
+
+  if (!wire_points (self, wire, c))
+    return;
+
+  cairo_save (cr);
+  cairo_move_to (cr, c[0].x, c[0].y);
+  cairo_curve_to (cr, c[1].x, c[1].y, c[2].x, c[2].y, c[3].x, c[3].y);
+  set_source_color (cr, swy_wire_get_blocked (wire) ? "#c0bfbc" : "#5e5c64", 0.9);
+  if (swy_wire_get_mode (wire) == SWY_WIRE_MODE_QUEUED)
+    cairo_set_dash (cr, dash, 2, 0);
+  cairo_set_line_width (cr, 2.0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* Labels go over the cards, so that a short wire's label stays readable. */
+static void
+export_wire_label (SwyCanvas *self,
+                   cairo_t   *cr,
+                   SwyWire   *wire)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *subscription = swy_wire_get_subscription (wire);
+  graphene_point_t c[4], mid;
+
+  if (!wire_points (self, wire, c))
+    return;
+
+  if (swy_wire_get_blocked (wire))
+    g_string_append (text, _("blocked"));
+  if (swy_wire_get_mode (wire) == SWY_WIRE_MODE_QUEUED)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append_printf (text, _("%u ms"), swy_wire_get_latency_ms (wire));
+    }
+  if (subscription != NULL && g_strcmp0 (subscription, "#") != 0)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append (text, subscription);
+    }
+  if (text->len > 0)
+    {
+      curve_at (c, 0.5, &mid);
+      draw_label (self, cr, mid.x, mid.y - 10, text->str, FALSE);
+    }
+}
+
+static void
+rounded_rect_path (cairo_t               *cr,
+                   const graphene_rect_t *r,
+                   double                 radius)
+{
+  double x = r->origin.x, y = r->origin.y, w = r->size.width, h = r->size.height;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+show_text (SwyCanvas  *self,
+           cairo_t    *cr,
+           double      x,
+           double      y,
+           double      width,
+           const char *text,
+           gboolean    heading)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  if (heading)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  else
+    pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_attr_list_unref (attrs);
+
+  set_source_color (cr, heading ? "#241f31" : "#5e5c64", 1.0);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+}
+
+static void
+export_card (SwyCanvas     *self,
+             cairo_t       *cr,
+             SwyNodeWidget *widget)
+{
+  static const char *category_colors[] = { "#3584e4", "#9141ac", "#2ec27e" };
+  SwyNode *node = swy_node_widget_get_node (widget);
+  SwyNodeType *type = swy_catalog_lookup_gtype (G_OBJECT_TYPE (node));
+  SwyNodeCategory category = type != NULL ? swy_node_type_get_category (type) : SWY_NODE_CATEGORY_ROUTING;
+  GListModel *ports = swy_node_get_ports (node);
+  graphene_rect_t r;
+
+  card_bounds (widget, &r);
+
+  cairo_save (cr);
+  rounded_rect_path (cr, &r, 12);
+  set_source_color (cr, "#ffffff", 1.0);
+  cairo_fill_preserve (cr);
+  cairo_clip (cr);
+  set_source_color (cr, category_colors[MIN ((guint) category, G_N_ELEMENTS (category_colors) - 1)], 1.0);
+  cairo_rectangle (cr, r.origin.x, r.origin.y, r.size.width, 4);
+  cairo_fill (cr);
+  cairo_reset_clip (cr);
+  rounded_rect_path (cr, &r, 12);
+  set_source_color (cr, "#000000", 0.18);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  show_text (self, cr, r.origin.x + 12, r.origin.y + 12, r.size.width - 24, swy_node_get_id (node), TRUE);
+  show_text (self, cr, r.origin.x + 12, r.origin.y + 32, r.size.width - 24,
+             type != NULL ? swy_node_type_get_display_name (type) : swy_node_get_type_name (node),
+             FALSE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (ports); i++)
+    {
+      g_autoptr(SwyPort) port = g_list_model_get_item (ports, i);
+      graphene_point_t p;
+
+      if (!swy_node_widget_get_port_position (widget, port, &p))
+        continue;
+      cairo_arc (cr, r.origin.x + p.x, r.origin.y + p.y, SWY_PORT_RADIUS, 0, 2 * G_PI);
+      set_source_color (cr, "#ffffff", 1.0);
+      cairo_fill (cr);
+      cairo_arc (cr, r.origin.x + p.x, r.origin.y + p.y, SWY_PORT_RADIUS - 2, 0, 2 * G_PI);
+      set_source_color (cr, swy_port_get_direction (port) == SWY_PORT_DIRECTION_INPUT ? "#3584e4" : "#e66100",
+                        1.0);
+      cairo_fill (cr);
+    }
+}
+
+void
+_swy_canvas_draw_to_cairo (SwyCanvas *self,
+                           cairo_t   *cr)
+{
+  GListModel *wires;
+
+  g_return_if_fail (SWY_IS_CANVAS (self));
+
+  if (self->graph == NULL)
+    return;
+
+  wires = swy_graph_get_wires (self->graph);
+  for (guint i = 0; i < g_list_model_get_n_items (wires); i++)
+    {
+      g_autoptr(SwyWire) wire = g_list_model_get_item (wires, i);
+
+      export_wire (self, cr, wire);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    export_card (self, cr, SWY_NODE_WIDGET (child));
+
+  for (guint i = 0; i < g_list_model_get_n_items (wires); i++)
+    {
+      g_autoptr(SwyWire) wire = g_list_model_get_item (wires, i);
+
+      export_wire_label (self, cr, wire);
+    }
+}

@@ -23,6 +23,7 @@ G_BEGIN_DECLS
 #include "swy-node.h"
 #include "swy-trace-record.h"
 #include "swy-trace.h"
+#include "swy-trace-io.h"
 #include "swy-graph.h"
 #include "swy-graph-io.h"
 #include "swy-lesson-step.h"

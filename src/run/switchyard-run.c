@@ -44,6 +44,7 @@ typedef struct
   char     *stats_path;
   char     *trace_path;
   gboolean  chrome;
+  gboolean  csv;
   gboolean  quiet;
 } Options;
 
@@ -97,8 +98,8 @@ parse_options (int       argc,
     { "trace", 't', 0, G_OPTION_ARG_FILENAME, &options->trace_path,
       N_("Write every dispatch step to FILE (“-” for standard output)"), N_("FILE") },
     { "trace-format", 0, 0, G_OPTION_ARG_STRING, &trace_format,
-      N_("Trace format: jsonl (one JSON object per line, the default) or chrome "
-         "(Trace Event Format for Perfetto and chrome://tracing)"), N_("FORMAT") },
+      N_("Trace format: jsonl (one JSON object per line, the default), chrome "
+         "(Trace Event Format for Perfetto and chrome://tracing) or csv"), N_("FORMAT") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &options->quiet,
       N_("Do not print the summary"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
@@ -164,10 +165,12 @@ parse_options (int       argc,
     {
       if (g_strcmp0 (trace_format, "chrome") == 0)
         options->chrome = TRUE;
+      else if (g_strcmp0 (trace_format, "csv") == 0)
+        options->csv = TRUE;
       else if (g_strcmp0 (trace_format, "jsonl") != 0)
         {
           g_autofree char *message =
-            g_strdup_printf (_("--trace-format is jsonl or chrome, not “%s”"), trace_format);
+            g_strdup_printf (_("--trace-format is jsonl, chrome or csv, not “%s”"), trace_format);
 
           return usage_error (message);
         }
@@ -236,19 +239,25 @@ write_stats (SwyGraph    *graph,
 }
 
 static gboolean
-write_trace (SwyGraph    *graph,
-             const char  *path,
-             gboolean     chrome,
-             GError     **error)
+write_trace (SwyGraph       *graph,
+             const char     *path,
+             const Options  *options,
+             GError        **error)
 {
   SwyTrace *trace = swy_graph_get_trace (graph);
   g_autoptr(GOutputStream) stream = NULL;
+  gboolean written;
 
   if (!(stream = open_output (path, error)))
     return FALSE;
 
-  if (chrome ? !swy_trace_write_chrome (trace, stream, NULL, error)
-             : !swy_trace_write_jsonl (trace, stream, NULL, error))
+  if (options->chrome)
+    written = swy_trace_write_chrome (trace, stream, NULL, error);
+  else if (options->csv)
+    written = swy_trace_write_csv (trace, stream, NULL, error);
+  else
+    written = swy_trace_write_jsonl (trace, stream, NULL, error);
+  if (!written)
     return FALSE;
 
   return g_output_stream_close (stream, NULL, error);
@@ -385,7 +394,7 @@ main (int   argc,
       guint64 total = swy_trace_get_n_total (trace);
       guint kept = g_list_model_get_n_items (G_LIST_MODEL (trace));
 
-      if (!write_trace (graph, options.trace_path, options.chrome, &error))
+      if (!write_trace (graph, options.trace_path, &options, &error))
         {
           g_printerr ("%s: %s: %s\n", PROGRAM, options.trace_path, error->message);
           return EXIT_RUN_ERROR;

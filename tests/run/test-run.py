@@ -262,6 +262,28 @@ def _():
     eq(names, {"orders", "q", "worker-1", "worker-2", "worker-3", "done"}, "threads")
 
 
+@test("--trace-format csv: RFC 4180, the documented columns, one row per record")
+def _():
+    import csv
+    jsonl = os.path.join(TMP, "un.jsonl")
+    path = os.path.join(TMP, "un.csv")
+    run(example("unreliable-network"), "--trace", jsonl, "--until", "3000", "--quiet", check=0)
+    run(example("unreliable-network"), "--trace", path, "--trace-format", "csv",
+        "--until", "3000", "--quiet", check=0)
+    with open(path, encoding="utf-8", newline="") as f:
+        text = f.read()
+    eq(text.endswith("\r\n"), True, "CR LF line ends")
+    rows = list(csv.reader(text.splitlines()))
+    eq(rows[0], ["t_us", "kind", "event", "parent", "node", "port", "wire", "topic", "depth",
+                 "reason", "payload"], "header")
+    records = trace_lines(jsonl)
+    eq(len(rows) - 1, len(records), "rows")
+    for row, record in zip(rows[1:], records):
+        eq([int(row[0]), row[1], int(row[2]), row[4], int(row[6]), row[7], row[9], row[10]],
+           [record["t_us"], record["kind"], record["event"], record["node"], record["wire"],
+            record["topic"], record.get("reason", ""), record["payload"]], "row")
+
+
 @test("--trace - writes JSON lines to stdout, the summary to stderr")
 def _():
     proc = run(example("hello-timer"), "--trace", "-", check=0)
