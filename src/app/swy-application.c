@@ -295,6 +295,7 @@ static const struct {
   { "win.reset", { "F7", NULL } },
   { "win.show-palette", { "F9", NULL } },
   { "win.show-inspector", { "F10", NULL } },
+  { "win.show-panel", { "F8", NULL } },
 };
 
 static void

@@ -240,7 +240,7 @@ add_parent_row (SwyEventDetails *self)
   if (h->ancestors->len > 0)
     parent = g_ptr_array_index (h->ancestors, h->ancestors->len - 1);
 
-  title = g_strdup_printf (_("Parent #%" G_GUINT64_FORMAT), parent_id);
+  title = g_strdup_printf (_("Parent #%llu"), (unsigned long long) parent_id);
   if (parent != NULL && swy_event_get_id (parent) == parent_id)
     subtitle = describe_event (parent, 0, FALSE);
   else
@@ -268,7 +268,7 @@ add_child_rows (SwyEventDetails *self)
   for (guint i = 0; i < h->children->len; i++)
     {
       SwyEvent *child = g_ptr_array_index (h->children, i);
-      g_autofree char *title = g_strdup_printf (_("Child #%" G_GUINT64_FORMAT), swy_event_get_id (child));
+      g_autofree char *title = g_strdup_printf (_("Child #%llu"), (unsigned long long) swy_event_get_id (child));
       g_autofree char *subtitle = describe_event (child, g_array_index (h->n_grandchildren, guint, i), TRUE);
       GtkWidget *row = new_row (title, subtitle, "go-down-symbolic");
 
@@ -411,7 +411,7 @@ static void
 show_header (SwyEventDetails *self)
 {
   const SwyEventHistory *h = self->history;
-  g_autofree char *title = g_strdup_printf (_("Event #%" G_GUINT64_FORMAT), h->event_id);
+  g_autofree char *title = g_strdup_printf (_("Event #%llu"), (unsigned long long) h->event_id);
   g_autofree char *drops = h->event ? drop_text (h) : NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *note = NULL;

@@ -93,31 +93,31 @@ describe_state (SwyNode *node)
                               swy_worker_node_get_inbox_length (worker));
     }
   if (SWY_IS_COUNTER_NODE (node))
-    return g_strdup_printf (_("%" G_GUINT64_FORMAT " counted"),
-                            swy_counter_node_get_count (SWY_COUNTER_NODE (node)));
+    return g_strdup_printf (_("%llu counted"),
+                            (unsigned long long) swy_counter_node_get_count (SWY_COUNTER_NODE (node)));
   if (SWY_IS_LOG_NODE (node))
     return g_strdup_printf (_("%u kept"), swy_log_node_get_n_events (SWY_LOG_NODE (node)));
   if (SWY_IS_PLOT_NODE (node))
     return g_strdup_printf (_("%u points"), swy_plot_node_get_n_points (SWY_PLOT_NODE (node)));
   if (SWY_IS_DELAY_NODE (node))
-    return g_strdup_printf (_("%u held, %" G_GUINT64_FORMAT " out"),
-                            swy_delay_node_get_held (SWY_DELAY_NODE (node)), emitted);
+    return g_strdup_printf (_("%u held, %llu out"),
+                            swy_delay_node_get_held (SWY_DELAY_NODE (node)), (unsigned long long) emitted);
   if (SWY_IS_BATCH_NODE (node))
-    return g_strdup_printf (_("%u pending, %" G_GUINT64_FORMAT " batches"),
+    return g_strdup_printf (_("%u pending, %llu batches"),
                             swy_batch_node_get_pending (SWY_BATCH_NODE (node)),
-                            swy_batch_node_get_batches (SWY_BATCH_NODE (node)));
+                            (unsigned long long) swy_batch_node_get_batches (SWY_BATCH_NODE (node)));
   if (SWY_IS_BROKER_NODE (node))
-    return g_strdup_printf (_("%" G_GUINT64_FORMAT " in, %" G_GUINT64_FORMAT " unrouted"),
-                            received, swy_broker_node_get_unrouted (SWY_BROKER_NODE (node)));
+    return g_strdup_printf (_("%llu in, %llu unrouted"),
+                            (unsigned long long) received, (unsigned long long) swy_broker_node_get_unrouted (SWY_BROKER_NODE (node)));
   if (SWY_IS_FILTER_NODE (node))
-    return g_strdup_printf (_("%" G_GUINT64_FORMAT " passed, %" G_GUINT64_FORMAT " rejected"),
-                            emitted, swy_filter_node_get_rejected (SWY_FILTER_NODE (node)));
+    return g_strdup_printf (_("%llu passed, %llu rejected"),
+                            (unsigned long long) emitted, (unsigned long long) swy_filter_node_get_rejected (SWY_FILTER_NODE (node)));
   if (SWY_IS_TIMER_NODE (node) || SWY_IS_BURST_NODE (node) || SWY_IS_POISSON_NODE (node) ||
       SWY_IS_BUTTON_NODE (node))
-    return g_strdup_printf (_("%" G_GUINT64_FORMAT " emitted"), emitted);
+    return g_strdup_printf (_("%llu emitted"), (unsigned long long) emitted);
 
-  return g_strdup_printf (_("%" G_GUINT64_FORMAT " in, %" G_GUINT64_FORMAT " out"),
-                          received, emitted);
+  return g_strdup_printf (_("%llu in, %llu out"),
+                          (unsigned long long) received, (unsigned long long) emitted);
 }
 
 /**
@@ -141,9 +141,9 @@ swy_node_widget_dup_state (SwyNodeWidget *self)
   dropped = swy_node_get_dropped (self->node);
   if (dropped > 0)
     /* Translators: node type, node id, live state, drops: "Queue orders, 5 of 5 waiting, 3 dropped" */
-    return g_strdup_printf (_("%s %s, %s, %" G_GUINT64_FORMAT " dropped"),
+    return g_strdup_printf (_("%s %s, %s, %llu dropped"),
                             swy_node_type_get_display_name (self->type),
-                            swy_node_get_id (self->node), state, dropped);
+                            swy_node_get_id (self->node), state, (unsigned long long) dropped);
 
   /* Translators: node type, node id, live state: "Queue orders, 3 of 5 waiting" */
   return g_strdup_printf (_("%s %s, %s"), swy_node_type_get_display_name (self->type),
@@ -239,7 +239,7 @@ update (SwyNodeWidget *self)
   gtk_widget_set_visible (self->drops, dropped > 0);
   if (dropped > 0)
     {
-      g_autofree char *text = g_strdup_printf (_("%" G_GUINT64_FORMAT " dropped"), dropped);
+      g_autofree char *text = g_strdup_printf (_("%llu dropped"), (unsigned long long) dropped);
 
       gtk_label_set_text (GTK_LABEL (self->drops), text);
     }

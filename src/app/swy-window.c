@@ -9,10 +9,17 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "swy-autosave.h"
 #include "swy-canvas.h"
 #include "swy-document.h"
+#include "swy-event-details.h"
+#include "swy-export.h"
+#include "swy-log-view.h"
+#include "swy-replay.h"
+#include "swy-stats-view.h"
+#include "swy-timeline.h"
 #include "swy-inspector.h"
 #include "swy-palette.h"
 #include "swy-view-state.h"
@@ -52,7 +59,13 @@ struct _SwyWindow
   gboolean              close_confirmed;
 
   /* Template children */
+  GtkBox               *bottom_panel;
+  AdwViewStack         *bottom_stack;
   SwyCanvas            *canvas;
+  SwyEventDetails      *event_details;
+  SwyLogView           *log_view;
+  SwyStatsView         *stats_view;
+  SwyTimeline          *timeline;
   GtkLabel             *clock_label;
   AdwStatusPage        *empty_page;
   AdwHeaderBar         *header_bar;
@@ -64,6 +77,7 @@ struct _SwyWindow
   GtkAdjustment        *speed_adjustment;
   GtkMenuButton        *speed_button;
   GtkLabel             *stack_label;
+  GtkStack             *side_stack;
   GtkRevealer          *stack_revealer;
   AdwToastOverlay      *toast_overlay;
   GtkLabel             *totals_label;
@@ -183,11 +197,10 @@ update_status (SwyWindow *self)
   clock = g_strdup_printf (_("t = %.3f s"), now / (double) G_USEC_PER_SEC);
   gtk_label_set_text (self->clock_label, clock);
 
-  totals = g_strdup_printf (_("%" G_GUINT64_FORMAT " emitted · %" G_GUINT64_FORMAT
-                              " delivered · %" G_GUINT64_FORMAT " dropped"),
-                            swy_graph_get_total_emitted (g),
-                            swy_graph_get_total_delivered (g),
-                            swy_graph_get_total_dropped (g));
+  totals = g_strdup_printf (_("%llu emitted · %llu delivered · %llu dropped"),
+                            (unsigned long long) swy_graph_get_total_emitted (g),
+                            (unsigned long long) swy_graph_get_total_delivered (g),
+                            (unsigned long long) swy_graph_get_total_dropped (g));
   gtk_label_set_text (self->totals_label, totals);
 }
 
@@ -357,6 +370,12 @@ connect_graph (SwyWindow *self)
 {
   SwyGraph *g = graph (self);
 
+  /* The inspecting views follow the window's graph and share its view state. */
+  swy_log_view_set_graph (self->log_view, g);
+  swy_event_details_set_graph (self->event_details, g);
+  swy_timeline_set_graph (self->timeline, g);
+  swy_stats_view_set_graph (self->stats_view, g);
+
   g_signal_connect_object (g, "notify::playing", G_CALLBACK (playing_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (g, "notify::title", G_CALLBACK (update_title), self,
@@ -393,10 +412,26 @@ graph_replaced_cb (SwyWindow *self)
                    g_object_unref);
 }
 
+/* The right pane shows what was picked last: a node or wire on the canvas
+ * (the inspector), or an event in the log or timeline (its details). */
 static void
 selection_changed_cb (SwyWindow *self)
 {
-  swy_inspector_set_object (self->inspector, swy_canvas_get_selected_object (self->canvas));
+  GObject *object = swy_canvas_get_selected_object (self->canvas);
+
+  swy_inspector_set_object (self->inspector, object);
+  if (object != NULL || swy_view_state_get_selected_event (self->view_state) == 0)
+    gtk_stack_set_visible_child_name (self->side_stack, "inspector");
+}
+
+static void
+selected_event_changed_cb (SwyWindow *self)
+{
+  gboolean event = swy_view_state_get_selected_event (self->view_state) != 0;
+
+  gtk_stack_set_visible_child_name (self->side_stack, event ? "event" : "inspector");
+  if (event && !adw_flap_get_reveal_flap (self->inspector_flap))
+    adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
 }
 
 static void
@@ -825,8 +860,8 @@ show_call_stack (SwyWindow      *self,
     }
 
   if (swy_trace_record_get_kind (record) == SWY_TRACE_KIND_DROP)
-    detail = g_strdup_printf (_("drops event %" G_GUINT64_FORMAT " (%s)"),
-                              swy_trace_record_get_event_id (record),
+    detail = g_strdup_printf (_("drops event %llu (%s)"),
+                              (unsigned long long) swy_trace_record_get_event_id (record),
                               swy_trace_record_get_reason (record));
   else
     detail = g_strdup_printf ("%s %s %" G_GUINT64_FORMAT " “%s”", describe_record (record),
@@ -1096,6 +1131,245 @@ show_pane_change_state (GSimpleAction *action,
   g_simple_action_set_state (action, state);
 }
 
+static void
+show_panel_change_state (GSimpleAction *action,
+                         GVariant      *state,
+                         gpointer       user_data)
+{
+  SwyWindow *self = SWY_WINDOW (user_data);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->bottom_panel), g_variant_get_boolean (state));
+  g_simple_action_set_state (action, state);
+}
+
+/* Export: what the user picked, and where to write it. */
+
+typedef void (*FileChosenFunc) (SwyWindow *self,
+                                GFile     *file,
+                                gpointer   data);
+
+typedef struct
+{
+  SwyWindow      *self;
+  FileChosenFunc  func;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} FileRequest;
+
+static void
+file_request_finish (FileRequest *request,
+                     GFile       *file)
+{
+  if (file != NULL)
+    request->func (request->self, file, request->data);
+  if (request->destroy != NULL)
+    request->destroy (request->data);
+  g_object_unref (request->self);
+  g_free (request);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+file_request_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  FileRequest *request = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if (g_object_get_data (source, "swy-open") != NULL)
+    file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+  else
+    file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+  file_request_finish (request, file);
+}
+#else
+static void
+file_request_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          FileRequest     *request)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  file_request_finish (request, file);
+}
+#endif
+
+/* Asks for a file to write (@name suggested) or to read (@name NULL),
+ * through the portal, then calls @func with it. */
+static void
+choose_file (SwyWindow      *self,
+             const char     *title,
+             const char     *name,
+             FileChosenFunc  func,
+             gpointer        data,
+             GDestroyNotify  destroy)
+{
+  FileRequest *request = g_new0 (FileRequest, 1);
+
+  request->self = g_object_ref (self);
+  request->func = func;
+  request->data = data;
+  request->destroy = destroy;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, title);
+    if (name != NULL)
+      {
+        gtk_file_dialog_set_initial_name (dialog, name);
+        gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, file_request_done_cb, request);
+      }
+    else
+      {
+        g_object_set_data (G_OBJECT (dialog), "swy-open", GINT_TO_POINTER (TRUE));
+        gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, file_request_done_cb, request);
+      }
+  }
+#else
+  {
+    GtkFileChooserNative *dialog;
+
+    dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                          name != NULL ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                       : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                          name != NULL ? _("_Export") : _("_Open"),
+                                          _("_Cancel"));
+    if (name != NULL)
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+    g_signal_connect (dialog, "response", G_CALLBACK (file_request_response_cb), request);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  }
+#endif
+}
+
+static gboolean
+export_to (SwyWindow   *self,
+           const char  *what,
+           GFile       *file,
+           GError     **error)
+{
+  SwyGraph *g = graph (self);
+  SwyStatsModel *rates = swy_stats_view_get_model (self->stats_view);
+
+  swy_trace_flush (swy_graph_get_trace (g));
+  if (g_str_equal (what, "trace-jsonl"))
+    return swy_export_trace (swy_graph_get_trace (g), SWY_TRACE_FORMAT_JSONL, file, NULL, error);
+  if (g_str_equal (what, "trace-csv"))
+    return swy_export_trace (swy_graph_get_trace (g), SWY_TRACE_FORMAT_CSV, file, NULL, error);
+  if (g_str_equal (what, "trace-chrome"))
+    return swy_export_trace (swy_graph_get_trace (g), SWY_TRACE_FORMAT_CHROME, file, NULL, error);
+  if (g_str_equal (what, "stats-json"))
+    return swy_export_stats (g, rates, SWY_STATS_FORMAT_JSON, file, NULL, error);
+  if (g_str_equal (what, "stats-csv"))
+    return swy_export_stats (g, rates, SWY_STATS_FORMAT_CSV, file, NULL, error);
+  if (g_str_equal (what, "canvas-png"))
+    return swy_export_canvas_png (self->canvas, file, error);
+  if (g_str_equal (what, "canvas-svg"))
+    return swy_export_canvas_svg (self->canvas, file, error);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "Unknown export “%s”", what);
+  return FALSE;
+}
+
+static void
+export_chosen_cb (SwyWindow *self,
+                  GFile     *file,
+                  gpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!export_to (self, data, file, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not export: %s"), error->message);
+
+      toast (self, message);
+      return;
+    }
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+
+    toast (self, message);
+  }
+}
+
+/* Suggested names: the graph's name with the export's extension. */
+static char *
+export_file_name (SwyWindow  *self,
+                  const char *what)
+{
+  g_autofree char *title = swy_document_dup_title (self->document);
+  g_autofree char *stem = g_str_has_suffix (title, ".swy")
+                          ? g_strndup (title, strlen (title) - 4) : g_strdup (title);
+  const char *suffix = g_str_equal (what, "trace-jsonl") ? "-trace.jsonl"
+                     : g_str_equal (what, "trace-csv") ? "-trace.csv"
+                     : g_str_equal (what, "trace-chrome") ? "-trace.json"
+                     : g_str_equal (what, "stats-json") ? "-stats.json"
+                     : g_str_equal (what, "stats-csv") ? "-stats.csv"
+                     : g_str_equal (what, "canvas-png") ? ".png"
+                     : ".svg";
+
+  return g_strconcat (stem, suffix, NULL);
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  SwyWindow *self = SWY_WINDOW (user_data);
+  const char *what = g_variant_get_string (parameter, NULL);
+  g_autofree char *name = export_file_name (self, what);
+
+  choose_file (self, _("Export"), name, export_chosen_cb, g_strdup (what), g_free);
+}
+
+static void
+import_chosen_cb (SwyWindow *self,
+                  GFile     *file,
+                  gpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwyReplay) replay = swy_replay_new_from_file (graph (self), file, NULL, &error);
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (replay == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not import “%s”: %s"), name, error->message);
+
+      toast (self, message);
+      return;
+    }
+
+  /* View-only: the recorded trace is shown as it was, the graph does not run. */
+  swy_graph_pause (graph (self));
+  swy_timeline_set_replay (self->timeline, replay);
+  gtk_widget_set_visible (GTK_WIDGET (self->bottom_panel), TRUE);
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "show-panel")),
+                             g_variant_new_boolean (TRUE));
+  adw_view_stack_set_visible_child_name (self->bottom_stack, "timeline");
+  {
+    g_autofree char *message = g_strdup_printf (_("Replaying “%s” in the timeline"), name);
+
+    toast (self, message);
+  }
+}
+
+static void
+import_trace_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  choose_file (SWY_WINDOW (user_data), _("Import a Trace"), NULL, import_chosen_cb, NULL, NULL);
+}
+
 static const GActionEntry win_actions[] = {
   { .name = "open", .activate = open_action },
   { .name = "save", .activate = save_action },
@@ -1113,6 +1387,9 @@ static const GActionEntry win_actions[] = {
   { .name = "zoom-out", .activate = zoom_out_action },
   { .name = "zoom-fit", .activate = zoom_fit_action },
   { .name = "show-palette", .state = "true", .change_state = show_pane_change_state },
+  { .name = "show-panel", .state = "false", .change_state = show_panel_change_state },
+  { .name = "export", .activate = export_action, .parameter_type = "s" },
+  { .name = "import-trace", .activate = import_trace_action },
   { .name = "show-inspector", .state = "true", .change_state = show_pane_change_state },
 };
 
@@ -1281,11 +1558,21 @@ swy_window_class_init (SwyWindowClass *klass)
   window_class->close_request = swy_window_close_request;
 
   g_type_ensure (SWY_TYPE_CANVAS);
+  g_type_ensure (SWY_TYPE_EVENT_DETAILS);
+  g_type_ensure (SWY_TYPE_LOG_VIEW);
+  g_type_ensure (SWY_TYPE_STATS_VIEW);
+  g_type_ensure (SWY_TYPE_TIMELINE);
   g_type_ensure (SWY_TYPE_INSPECTOR);
   g_type_ensure (SWY_TYPE_PALETTE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/swy-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, bottom_panel);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, bottom_stack);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, event_details);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, log_view);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, stats_view);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, clock_label);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, header_bar);
@@ -1297,6 +1584,7 @@ swy_window_class_init (SwyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, speed_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, speed_button);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, stack_label);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, stack_revealer);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, totals_label);
@@ -1323,6 +1611,11 @@ swy_window_init (SwyWindow *self)
   g_array_set_clear_func (self->fires, clear_fire);
   self->view_state = swy_view_state_new ();
   swy_canvas_set_view_state (self->canvas, self->view_state);
+  swy_log_view_set_view_state (self->log_view, self->view_state);
+  swy_event_details_set_view_state (self->event_details, self->view_state);
+  swy_timeline_set_view_state (self->timeline, self->view_state);
+  g_signal_connect_object (self->view_state, "notify::selected-event",
+                           G_CALLBACK (selected_event_changed_cb), self, G_CONNECT_SWAPPED);
   self->document = swy_document_new ();
 
   swy_inspector_set_document (self->inspector, self->document);
