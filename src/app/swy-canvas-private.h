@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 /* Off by default; when off it costs the snapshot three untaken branches. When
  * on, each swy_canvas_snapshot() records its duration and, within it, the time
  * spent snapshotting the node widgets (GTK's own widget code), so that the
- * canvas's own share is the difference. */
+ * canvas's own share is the difference. Times are this thread's CPU time. */
 void _swy_canvas_set_collect_stats  (SwyCanvas *self,
                                      gboolean   collect);
 void _swy_canvas_get_snapshot_stats (SwyCanvas *self,

@@ -18,6 +18,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <time.h>
 
 #include "swy-canvas.h"
 #include "swy-view-state.h"
@@ -58,6 +59,12 @@ typedef struct
   double  rate;        /* deliveries a second of wall-clock time, smoothed */
   double  virtual_rate;
   gboolean hot;
+  /* The wire's curve and whether its tokens show, worked out once per
+   * snapshot_tokens() pass (the one numbered curve_pass): a wire carries
+   * many tokens, and finding its ends costs more than drawing them. */
+  guint   curve_pass;
+  gboolean curve_drawn;
+  graphene_point_t curve[4];
 } WireRate;
 
 struct _SwyCanvas
@@ -107,6 +114,7 @@ struct _SwyCanvas
   gint64         last_rate_time;
   guint          tick_id;
   guint          n_tokens;
+  guint          token_pass;
   gboolean       follow_trace;
 
   /* Opt-in instrumentation (swy-canvas-private.h), for bench/bench-canvas.c. */
@@ -536,16 +544,33 @@ in_flight_cb (SwyWire  *wire,
   SwyCanvas *self = ctx->self;
   graphene_point_t c[4], p;
   WireRate *rate;
+  gboolean drawn;
   double t;
 
   if (self->n_tokens >= MAX_TOKENS)
     return;
   rate = g_hash_table_lookup (self->rates, wire);
-  if ((rate != NULL && rate->hot) || swy_wire_get_blocked (wire) ||
-      (self->view_state != NULL && swy_view_state_is_wire_muted (self->view_state, wire)))
-    return;
-  if (!wire_points (self, wire, c))
-    return;
+  if (rate != NULL && rate->curve_pass == self->token_pass)
+    {
+      if (!rate->curve_drawn)
+        return;
+      memcpy (c, rate->curve, sizeof c);
+    }
+  else
+    {
+      drawn = !(rate != NULL && rate->hot) && !swy_wire_get_blocked (wire) &&
+              !(self->view_state != NULL &&
+                swy_view_state_is_wire_muted (self->view_state, wire)) &&
+              wire_points (self, wire, c);
+      if (rate != NULL)
+        {
+          rate->curve_pass = self->token_pass;
+          rate->curve_drawn = drawn;
+          memcpy (rate->curve, c, sizeof c);
+        }
+      if (!drawn)
+        return;
+    }
 
   t = due_us > sent_us ? (double) (ctx->now - sent_us) / (double) (due_us - sent_us) : 1.0;
   curve_at (c, CLAMP (t, 0.0, 1.0), &p);
@@ -567,6 +592,7 @@ snapshot_tokens (SwyCanvas   *self,
   gint64 wall = g_get_monotonic_time ();
 
   self->n_tokens = 0;
+  self->token_pass++;
   swy_graph_foreach_in_flight (self->graph, in_flight_cb, &ctx);
 
   for (guint i = 0; i < self->pulses->len; i++)
@@ -616,6 +642,17 @@ snapshot_pending_wire (SwyCanvas   *self,
   cairo_destroy (cr);
 }
 
+/* The instrumentation's clock: this thread's CPU time, so that whatever else
+ * runs on the machine does not count. */
+static gint64
+stats_clock_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static void
 swy_canvas_snapshot (GtkWidget   *widget,
                      GtkSnapshot *snapshot)
@@ -628,7 +665,7 @@ swy_canvas_snapshot (GtkWidget   *widget,
     return;
 
   if (G_UNLIKELY (self->collect_stats))
-    start = g_get_monotonic_time ();
+    start = stats_clock_us ();
 
   ensure_wires_node (self);
   if (self->wires_node != NULL)
@@ -638,13 +675,13 @@ swy_canvas_snapshot (GtkWidget   *widget,
     snapshot_pending_wire (self, snapshot);
 
   if (G_UNLIKELY (self->collect_stats))
-    children_start = g_get_monotonic_time ();
+    children_start = stats_clock_us ();
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_snapshot_child (widget, child, snapshot);
   if (G_UNLIKELY (self->collect_stats))
-    self->stats_children_us = g_get_monotonic_time () - children_start;
+    self->stats_children_us = stats_clock_us () - children_start;
 
   /* Tokens travel over the cards' edges, so they go last. */
   snapshot_tokens (self, snapshot);
@@ -670,7 +707,7 @@ swy_canvas_snapshot (GtkWidget   *widget,
     }
 
   if (G_UNLIKELY (self->collect_stats))
-    self->stats_snapshot_us = g_get_monotonic_time () - start;
+    self->stats_snapshot_us = stats_clock_us () - start;
 }
 
 static void
@@ -680,6 +717,18 @@ swy_canvas_size_allocate (GtkWidget *widget,
                           int        baseline)
 {
   SwyCanvas *self = SWY_CANVAS (widget);
+  gboolean moved = FALSE;
+  graphene_rect_t bounds;
+
+  /* A card whose text changes re-allocates the canvas (every frame while a
+   * graph plays), but wires only hang on the cards' left and right edges:
+   * keep the cached wires unless a card moved or changed width, or the
+   * canvas changed size (bench/README.md, canvas benchmark). */
+  if (self->wires_node != NULL)
+    {
+      gsk_render_node_get_bounds (self->wires_node, &bounds);
+      moved = bounds.size.width != width || bounds.size.height != height;
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -687,6 +736,9 @@ swy_canvas_size_allocate (GtkWidget *widget,
     {
       SwyNode *node;
       GskTransform *transform = NULL;
+      graphene_point_t before, after;
+      int before_width;
+      gboolean placed;
       int w, h;
 
       /* The context menu is a child too. */
@@ -699,15 +751,21 @@ swy_canvas_size_allocate (GtkWidget *widget,
       node = swy_node_widget_get_node (SWY_NODE_WIDGET (child));
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
       gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
+      before_width = gtk_widget_get_width (child);
+      placed = gtk_widget_compute_point (child, widget, &GRAPHENE_POINT_INIT (0, 0), &before);
       transform = gsk_transform_translate (transform,
                                            &GRAPHENE_POINT_INIT (self->pan_x + swy_node_get_x (node) * self->zoom,
                                                                  self->pan_y + swy_node_get_y (node) * self->zoom));
       transform = gsk_transform_scale (transform, self->zoom, self->zoom);
       gtk_widget_allocate (child, w, h, -1, transform);
+      if (!placed || gtk_widget_get_width (child) != before_width ||
+          !gtk_widget_compute_point (child, widget, &GRAPHENE_POINT_INIT (0, 0), &after) ||
+          !graphene_point_near (&before, &after, 0.01f))
+        moved = TRUE;
     }
 
-  /* Node sizes or positions may have changed: the wires follow. */
-  g_clear_pointer (&self->wires_node, gsk_render_node_unref);
+  if (moved)
+    g_clear_pointer (&self->wires_node, gsk_render_node_unref);
 }
 
 static void
