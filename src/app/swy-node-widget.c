@@ -44,6 +44,8 @@ struct _SwyNodeWidget
   SwyPort        *hot_port;
   guint64         last_dropped;
   guint           flash_id;
+  guint           update_id;
+  gint64          last_update;
   guint           selected : 1;
   guint           hot_refused : 1;
 };
@@ -253,11 +255,32 @@ update (SwyNodeWidget *self)
                                   -1);
 }
 
+/* Live figures change at every engine batch; re-laying out every card that
+ * often costs more than drawing them (bench/README.md, canvas benchmark). A
+ * card shows a change at once, then at most a few times a second while the
+ * graph plays, and always ends on the latest state. */
+#define UPDATE_INTERVAL_US (200 * G_TIME_SPAN_MILLISECOND)
+
+static gboolean
+update_timeout_cb (gpointer user_data)
+{
+  SwyNodeWidget *self = user_data;
+
+  self->update_id = 0;
+  self->last_update = g_get_monotonic_time ();
+  update (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 node_notify_cb (SwyNodeWidget *self,
                 GParamSpec    *pspec,
                 SwyNode       *node)
 {
+  SwyGraph *graph;
+  gint64 now;
+
   /* Positions belong to the canvas's layout, not to the card. */
   if (g_str_equal (pspec->name, "x") || g_str_equal (pspec->name, "y"))
     {
@@ -268,7 +291,30 @@ node_notify_cb (SwyNodeWidget *self,
       return;
     }
 
-  update (self);
+  graph = swy_node_get_graph (node);
+  now = g_get_monotonic_time ();
+
+  /* Paused, stepped or reset: show the state exactly, at once. */
+  if (graph == NULL || !swy_graph_get_playing (graph) || g_str_equal (pspec->name, "id"))
+    {
+      g_clear_handle_id (&self->update_id, g_source_remove);
+      self->last_update = now;
+      update (self);
+      return;
+    }
+
+  if (self->update_id != 0)
+    return;
+
+  if (now - self->last_update >= UPDATE_INTERVAL_US)
+    {
+      self->last_update = now;
+      update (self);
+      return;
+    }
+
+  self->update_id = g_timeout_add ((UPDATE_INTERVAL_US - (now - self->last_update)) / 1000 + 1,
+                                   update_timeout_cb, self);
 }
 
 static void
@@ -637,6 +683,7 @@ swy_node_widget_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->flash_id, g_source_remove);
+  g_clear_handle_id (&self->update_id, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   if (self->node != NULL)
