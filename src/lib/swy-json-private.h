@@ -27,6 +27,16 @@ JsonNode *_swy_json_parse           (const char       *data,
                                      SwyJsonPositions *positions,
                                      GError          **error);
 
+/* One line of a JSON lines file, as strictly as _swy_json_parse(); the
+ * parser is the caller's, to reuse. Returns the root (NULL for a line of
+ * white space), or NULL with *message set (free it) and *column (1-based,
+ * 0 when unknown). */
+JsonNode *_swy_json_parse_line      (JsonParser       *parser,
+                                     const char       *data,
+                                     gsize             length,
+                                     guint            *column,
+                                     char            **message);
+
 char     *_swy_json_write_pretty    (JsonNode         *root,
                                      gsize            *length);
 

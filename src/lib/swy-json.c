@@ -42,6 +42,15 @@ typedef struct
   char       *last_key;     /* objects: the key whose value comes next */
 } Frame;
 
+/* A syntax error: its place and what is wrong there, which the callers
+ * word for a graph file or for a line of a trace. */
+typedef struct
+{
+  guint  line;    /* 1-based; 0 when json-glib gave no place */
+  guint  column;
+  char  *message; /* NULL: no error */
+} SyntaxError;
+
 typedef struct
 {
   const char       *p;
@@ -49,9 +58,9 @@ typedef struct
   guint             line;
   const char       *line_start;
   GArray           *stack;
-  SwyJsonPositions *positions;
+  SwyJsonPositions *positions;  /* nullable */
   gboolean          root_done;
-  GError           *deferred;   /* reported when json-glib finds nothing */
+  SyntaxError       deferred;   /* reported when json-glib finds nothing */
 } Scanner;
 
 static void
@@ -114,22 +123,22 @@ position_of (const char *start,
 
 G_GNUC_PRINTF (4, 5)
 static void
-set_syntax_error (GError     **error,
+set_syntax_error (SyntaxError *error,
                   guint        line,
                   guint        column,
                   const char  *format,
                   ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
+  if (error->message != NULL)
+    return;
 
-  g_set_error (error, SWY_GRAPH_ERROR, SWY_GRAPH_ERROR_SYNTAX,
-               /* Translators: a place in a file, then what is wrong there */
-               _("line %u, column %u: %s"), line, column, message);
+  va_start (args, format);
+  error->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  error->line = line;
+  error->column = column;
 }
 
 static Frame *
@@ -151,7 +160,7 @@ value_starts (Scanner *s)
 
   if (frame->keys == NULL)
     {
-      if (frame->expect_value)
+      if (frame->expect_value && s->positions != NULL)
         {
           guint line = s->line;
 
@@ -182,17 +191,16 @@ defer_error (Scanner    *s,
              const char *format,
              ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
-  if (s->deferred != NULL)
+  if (s->deferred.message != NULL)
     return;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  s->deferred.message = g_strdup_vprintf (format, args);
   va_end (args);
-
-  set_syntax_error (&s->deferred, s->line, column_of (s->line_start, at), "%s", message);
+  s->deferred.line = s->line;
+  s->deferred.column = column_of (s->line_start, at);
 }
 
 /* Reads the four hexadecimal digits of a \u escape at @p, if they are there. */
@@ -213,8 +221,8 @@ read_hex4 (const char *p,
 }
 
 static gboolean
-scan_escape (Scanner  *s,
-             GError  **error)
+scan_escape (Scanner     *s,
+             SyntaxError *error)
 {
   const char *start = s->p;
   gunichar value, low;
@@ -270,7 +278,7 @@ static gboolean
 scan_string (Scanner     *s,
              const char **text_start,
              const char **text_end,
-             GError     **error)
+             SyntaxError *error)
 {
   const char *start = s->p;
 
@@ -358,8 +366,8 @@ number_end (const char *p,
 }
 
 static gboolean
-scan_number (Scanner  *s,
-             GError  **error)
+scan_number (Scanner     *s,
+             SyntaxError *error)
 {
   const char *start = s->p;
   const char *end;
@@ -399,8 +407,8 @@ scan_number (Scanner  *s,
 }
 
 static gboolean
-scan_word (Scanner  *s,
-           GError  **error)
+scan_word (Scanner     *s,
+           SyntaxError *error)
 {
   static const char * const words[] = { "true", "false", "null" };
   const char *start = s->p;
@@ -420,8 +428,8 @@ scan_word (Scanner  *s,
 }
 
 static void
-set_unexpected_error (Scanner  *s,
-                      GError  **error)
+set_unexpected_error (Scanner     *s,
+                      SyntaxError *error)
 {
   guint column = column_of (s->line_start, s->p);
 
@@ -437,8 +445,8 @@ set_unexpected_error (Scanner  *s,
 /* Returns FALSE with @error set on text json-glib must not read; keeps
  * a duplicate key or an out-of-range number in s->deferred and goes on. */
 static gboolean
-scan (Scanner  *s,
-      GError  **error)
+scan (Scanner     *s,
+      SyntaxError *error)
 {
   while (s->p < s->end)
     {
@@ -583,8 +591,8 @@ scan (Scanner  *s,
 
 /* json-glib says "<data>:LINE:COL: Parse error: MESSAGE"; say it our way. */
 static void
-set_parser_error (const GError  *parser_error,
-                  GError       **error)
+set_parser_error (const GError *parser_error,
+                  SyntaxError  *error)
 {
   const char *msg = parser_error->message;
   guint line, column;
@@ -604,29 +612,23 @@ set_parser_error (const GError  *parser_error,
       return;
     }
 
-  g_set_error (error, SWY_GRAPH_ERROR, SWY_GRAPH_ERROR_SYNTAX,
-               _("not valid JSON: %s"), msg);
+  set_syntax_error (error, 0, 0, _("not valid JSON: %s"), msg);
 }
 
-JsonNode *
-_swy_json_parse (const char        *data,
-                 gsize              length,
-                 SwyJsonPositions  *positions,
-                 GError           **error)
+/* Returns the root, or NULL with @error set, or NULL for text that holds
+ * no value (only white space). */
+static JsonNode *
+parse (JsonParser        *parser,
+       const char        *data,
+       gsize              length,
+       SwyJsonPositions  *positions,
+       SyntaxError       *error)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parser_error = NULL;
   g_autoptr(GArray) stack = NULL;
   const char *invalid = NULL;
-  Scanner s;
+  Scanner s = { NULL, };
   JsonNode *root;
-
-  /* A UTF-8 byte order mark is not JSON, but some editors write one. */
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
 
   if (!g_utf8_validate (data, length, &invalid))
     {
@@ -637,9 +639,6 @@ _swy_json_parse (const char        *data,
       return NULL;
     }
 
-  positions->node_lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  positions->wire_lines = g_array_new (FALSE, FALSE, sizeof (guint));
-
   stack = g_array_new (FALSE, TRUE, sizeof (Frame));
   g_array_set_clear_func (stack, frame_clear);
   s.p = s.line_start = data;
@@ -647,38 +646,90 @@ _swy_json_parse (const char        *data,
   s.line = 1;
   s.stack = stack;
   s.positions = positions;
-  s.root_done = FALSE;
-  s.deferred = NULL;
 
   if (!scan (&s, error))
     {
-      g_clear_error (&s.deferred);
+      g_free (s.deferred.message);
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &parser_error))
     {
-      g_clear_error (&s.deferred);
+      g_free (s.deferred.message);
       set_parser_error (parser_error, error);
       return NULL;
     }
 
-  if (s.deferred != NULL)
+  if (s.deferred.message != NULL)
     {
-      g_propagate_error (error, s.deferred);
+      *error = s.deferred;
       return NULL;
     }
 
   root = json_parser_get_root (parser);
-  if (root == NULL)
+
+  return root != NULL ? json_node_ref (root) : NULL;
+}
+
+JsonNode *
+_swy_json_parse (const char        *data,
+                 gsize              length,
+                 SwyJsonPositions  *positions,
+                 GError           **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  SyntaxError syntax_error = { 0, 0, NULL };
+  JsonNode *root;
+
+  /* A UTF-8 byte order mark is not JSON, but some editors write one. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
-      g_set_error_literal (error, SWY_GRAPH_ERROR, SWY_GRAPH_ERROR_SYNTAX,
-                           _("the file is empty"));
+      data += 3;
+      length -= 3;
+    }
+
+  positions->node_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  positions->wire_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  root = parse (parser, data, length, positions, &syntax_error);
+  if (syntax_error.message != NULL)
+    {
+      if (syntax_error.line > 0)
+        g_set_error (error, SWY_GRAPH_ERROR, SWY_GRAPH_ERROR_SYNTAX,
+                     /* Translators: a place in a file, then what is wrong there */
+                     _("line %u, column %u: %s"),
+                     syntax_error.line, syntax_error.column, syntax_error.message);
+      else
+        g_set_error_literal (error, SWY_GRAPH_ERROR, SWY_GRAPH_ERROR_SYNTAX,
+                             syntax_error.message);
+      g_free (syntax_error.message);
       return NULL;
     }
 
-  return json_node_ref (root);
+  if (root == NULL)
+    g_set_error_literal (error, SWY_GRAPH_ERROR, SWY_GRAPH_ERROR_SYNTAX,
+                         _("the file is empty"));
+
+  return root;
+}
+
+JsonNode *
+_swy_json_parse_line (JsonParser  *parser,
+                      const char  *data,
+                      gsize        length,
+                      guint       *column,
+                      char       **message)
+{
+  SyntaxError syntax_error = { 0, 0, NULL };
+  JsonNode *root;
+
+  g_assert (memchr (data, '\n', length) == NULL);
+
+  root = parse (parser, data, length, NULL, &syntax_error);
+  *column = syntax_error.column;
+  *message = syntax_error.message;
+
+  return root;
 }
 
 /* Writing. json-glib's generator puts a space before each colon and writes

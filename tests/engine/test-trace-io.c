@@ -312,6 +312,16 @@ test_jsonl_errors (void)
       "Line 2: event 1 has another payload than on line 1" },
     { GOOD "\xff\xfe\n",
       "Line 2: the text is not UTF-8" },
+    /* Strict JSON, which json-glib alone is not (found by fuzzing: a second
+     * value on a line leaked the first's tree). */
+    { GOOD "{\"a\": 1} {}\n",
+      "Line 2: not JSON, at column 10: text after the end of the JSON value" },
+    { "/* c */ {}\n",
+      "Line 1: not JSON, at column 1: unexpected character “/”" },
+    { "{\"t_us\": 1, \"t_us\": 2}\n",
+      "Line 1: not JSON, at column 13: duplicate key “t_us”" },
+    { "{\"t_us\": 18446744073709551616}\n",
+      "Line 1: not JSON, at column 10: the integer 18446744073709551616 does not fit in 64 bits" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -332,6 +342,25 @@ test_jsonl_errors (void)
     }
 }
 
+/* A line nested deep enough to overflow json-glib's recursive parser is
+ * refused, not a crash. */
+static void
+test_jsonl_nesting (void)
+{
+  g_autoptr(SwyTrace) trace = swy_trace_new ();
+  g_autoptr(GString) text = g_string_new (GOOD);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (text, '[');
+  g_string_append_c (text, '\n');
+
+  g_assert_false (read_text (trace, text->str, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpstr (error->message, ==,
+                   "Line 2: not JSON, at column 257: nesting deeper than 256 levels");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +371,7 @@ main (int   argc,
   g_test_add_func ("/Swy/TraceIO/jsonl-round-trip", test_jsonl_round_trip);
   g_test_add_func ("/Swy/TraceIO/jsonl-lenient", test_jsonl_lenient);
   g_test_add_func ("/Swy/TraceIO/jsonl-errors", test_jsonl_errors);
+  g_test_add_func ("/Swy/TraceIO/jsonl-nesting", test_jsonl_nesting);
 
   return g_test_run ();
 }
