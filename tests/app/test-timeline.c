@@ -519,11 +519,12 @@ test_timeline_replay (void)
   {
     g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
     g_autoptr(GInputStream) in = NULL;
+    g_autoptr(GBytes) bytes = NULL;
 
     g_assert_true (swy_trace_write_jsonl (swy_graph_get_trace (graph), out, NULL, &error));
     g_assert_true (g_output_stream_close (out, NULL, &error));
-    in = g_memory_input_stream_new_from_bytes (
-      g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out)));
+    bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+    in = g_memory_input_stream_new_from_bytes (bytes);
     g_assert_true (swy_trace_read_jsonl (imported, in, NULL, &error));
     g_assert_no_error (error);
   }
