@@ -273,6 +273,20 @@ update_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* When the graph pauses, a card waiting to update shows the final state now. */
+static void
+playing_changed_cb (SwyNodeWidget *self,
+                    GParamSpec    *pspec,
+                    SwyGraph      *graph)
+{
+  if (self->update_id == 0 || swy_graph_get_playing (graph))
+    return;
+
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  self->last_update = g_get_monotonic_time ();
+  update (self);
+}
+
 static void
 node_notify_cb (SwyNodeWidget *self,
                 GParamSpec    *pspec,
@@ -494,6 +508,9 @@ swy_node_widget_new (SwyNode *node)
   build (self);
   self->notify_id = g_signal_connect_object (node, "notify", G_CALLBACK (node_notify_cb),
                                              self, G_CONNECT_SWAPPED);
+  if (swy_node_get_graph (node) != NULL)
+    g_signal_connect_object (swy_node_get_graph (node), "notify::playing",
+                             G_CALLBACK (playing_changed_cb), self, G_CONNECT_SWAPPED);
   update (self);
 
   return GTK_WIDGET (self);
