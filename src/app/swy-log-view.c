@@ -689,7 +689,6 @@ model_node_changed_cb (SwyLogView  *self,
 static void
 rebuild_node_ids (SwyLogView *self)
 {
-  g_autofree char *keep = g_strdup (self->model ? swy_log_model_get_node (self->model) : NULL);
   GListModel *nodes = self->graph ? swy_graph_get_nodes (self->graph) : NULL;
   guint n = nodes ? g_list_model_get_n_items (nodes) : 0;
   g_autofree const char **ids = g_new0 (const char *, n + 2);

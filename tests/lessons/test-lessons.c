@@ -210,7 +210,6 @@ extra (Walk       *w,
 {
   g_autoptr(GVariant) stats = swy_node_dup_extra_stats (node (w, id));
   g_autoptr(GVariant) value = g_variant_lookup_value (stats, key, NULL);
-  g_autoptr(GVariant) number = NULL;
 
   g_assert_nonnull (value);
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
