@@ -37,6 +37,8 @@ JsonNode *_swy_json_parse_line      (JsonParser       *parser,
                                      guint            *column,
                                      char            **message);
 
+void      _swy_json_write_string    (GString          *out,
+                                     const char       *str);
 char     *_swy_json_write_pretty    (JsonNode         *root,
                                      gsize            *length);
 

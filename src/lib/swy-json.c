@@ -737,9 +737,10 @@ _swy_json_parse_line (JsonParser  *parser,
  * writer prints two-space indents, "key": value, and the shortest decimal
  * that reads back as the same double. */
 
-static void
-write_string (GString    *out,
-              const char *str)
+/* A JSON string literal, as the file writer and the trace exports write it. */
+void
+_swy_json_write_string (GString    *out,
+                        const char *str)
 {
   g_string_append_c (out, '"');
   for (const char *p = str; *p; p++)
@@ -850,7 +851,7 @@ write_object (GString    *out,
       g_string_append (out, first ? "\n" : ",\n");
       first = FALSE;
       write_indent (out, level + 1);
-      write_string (out, name);
+      _swy_json_write_string (out, name);
       g_string_append (out, ": ");
       write_node (out, member, level + 1);
     }
@@ -914,7 +915,7 @@ write_node (GString  *out,
         else if (type == G_TYPE_BOOLEAN)
           g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
         else if (type == G_TYPE_STRING)
-          write_string (out, json_node_get_string (node));
+          _swy_json_write_string (out, json_node_get_string (node));
         else
           g_string_append (out, "null");
       }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "swy-enum-types.h"
+#include "swy-json-private.h"
 #include "swy-trace-private.h"
 
 /**
@@ -499,47 +500,6 @@ swy_trace_peek (SwyTrace           *self,
   return TRUE;
 }
 
-static void
-append_json_string (GString    *out,
-                    const char *str)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = str; *p; p++)
-    {
-      guchar c = *p;
-
-      switch (c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, c);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
 static const char *
 quark_string (GQuark q)
 {
@@ -556,17 +516,17 @@ append_jsonl (GString             *out,
                           "{\"t_us\":%" G_GINT64_FORMAT ",\"kind\":\"%s\",\"event\":%" G_GUINT64_FORMAT
                           ",\"parent\":%" G_GUINT64_FORMAT ",\"node\":",
                           entry->t_us, kind_names[entry->kind], entry->event->id, entry->event->parent);
-  append_json_string (out, quark_string (entry->node));
+  _swy_json_write_string (out, quark_string (entry->node));
   g_string_append (out, ",\"port\":");
-  append_json_string (out, quark_string (entry->port));
+  _swy_json_write_string (out, quark_string (entry->port));
   g_string_append_printf (out, ",\"wire\":%d,\"topic\":", entry->wire);
-  append_json_string (out, quark_string (entry->event->topic));
+  _swy_json_write_string (out, quark_string (entry->event->topic));
   g_string_append_printf (out, ",\"depth\":%u,\"payload\":", entry->depth);
-  append_json_string (out, payload);
+  _swy_json_write_string (out, payload);
   if (entry->kind == SWY_TRACE_KIND_DROP)
     {
       g_string_append (out, ",\"reason\":");
-      append_json_string (out, quark_string (entry->reason));
+      _swy_json_write_string (out, quark_string (entry->reason));
     }
   g_string_append_c (out, '}');
 }
@@ -715,7 +675,7 @@ swy_trace_write_chrome (SwyTrace       *self,
         name = g_strdup_printf ("%s %s", kind_names[entry->kind], topic);
 
       g_string_append (out, ",\n{\"name\":");
-      append_json_string (out, name);
+      _swy_json_write_string (out, name);
       g_string_append_printf (out, ",\"cat\":\"%s\"", kind_names[entry->kind]);
       if (entry->kind == SWY_TRACE_KIND_DELIVER)
         g_string_append (out, ",\"ph\":\"X\",\"dur\":0");
@@ -726,15 +686,15 @@ swy_trace_write_chrome (SwyTrace       *self,
                               "\"args\":{\"event\":%" G_GUINT64_FORMAT ",\"parent\":%" G_GUINT64_FORMAT
                               ",\"port\":",
                               entry->t_us, tid, entry->event->id, entry->event->parent);
-      append_json_string (out, quark_string (entry->port));
+      _swy_json_write_string (out, quark_string (entry->port));
       g_string_append_printf (out, ",\"wire\":%d,\"depth\":%u,\"topic\":", entry->wire, entry->depth);
-      append_json_string (out, topic);
+      _swy_json_write_string (out, topic);
       g_string_append (out, ",\"payload\":");
-      append_json_string (out, payload);
+      _swy_json_write_string (out, payload);
       if (entry->kind == SWY_TRACE_KIND_DROP)
         {
           g_string_append (out, ",\"reason\":");
-          append_json_string (out, quark_string (entry->reason));
+          _swy_json_write_string (out, quark_string (entry->reason));
         }
       g_string_append (out, "}}");
 
@@ -746,7 +706,7 @@ swy_trace_write_chrome (SwyTrace       *self,
     {
       g_string_append_printf (out, ",\n{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,\"tid\":%u,"
                                    "\"args\":{\"name\":", i + 1);
-      append_json_string (out, g_ptr_array_index (lanes, i));
+      _swy_json_write_string (out, g_ptr_array_index (lanes, i));
       g_string_append (out, "}}");
     }
 
