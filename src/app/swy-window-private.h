@@ -5,11 +5,17 @@
 
 #pragma once
 
+#include "swy-log-view.h"
+#include "swy-stats-view.h"
 #include "swy-window.h"
 
 G_BEGIN_DECLS
 
 const char *_swy_window_get_call_stack_text (SwyWindow *self);
 const char *_swy_window_get_clock_text      (SwyWindow *self);
+SwyLogView   *_swy_window_get_log_view      (SwyWindow *self);
+SwyStatsView *_swy_window_get_stats_view    (SwyWindow *self);
+GtkScale     *_swy_window_get_time_scale    (SwyWindow *self);
+const char   *_swy_window_get_time_end_text (SwyWindow *self);
 
 G_END_DECLS

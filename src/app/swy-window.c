@@ -16,6 +16,7 @@
 #include "swy-document.h"
 #include "swy-event-details.h"
 #include "swy-export.h"
+#include "swy-history.h"
 #include "swy-log-view.h"
 #include "swy-replay.h"
 #include "swy-stats-view.h"
@@ -27,14 +28,6 @@
 #include "swy-window-private.h"
 
 #define FIRST_RUN_EXAMPLE RESOURCE_BASE "/examples/first-run.swy"
-
-/* A button click made during a run: replaying a run (Step Back) clicks again
- * at the same point, after the same number of scheduled items. */
-typedef struct
-{
-  guint64  at_performed;
-  char    *node_id;
-} Fire;
 
 typedef void (*ContinueFunc) (SwyWindow *self,
                               gpointer   data);
@@ -48,7 +41,7 @@ struct _SwyWindow
   guint                 autosave_id;
   SwyDocument          *document;
   SwyViewState         *view_state;
-  GArray               *fires;         /* of Fire: button clicks, for replaying a run */
+  SwyHistory           *history;       /* the run's clicks and range, for going back */
   guint                 tick_id;
 
   /* Step mode: the trace records of the last engine step, revealed one at a time. */
@@ -81,6 +74,9 @@ struct _SwyWindow
   GtkRevealer          *stack_revealer;
   AdwToastOverlay      *toast_overlay;
   GtkLabel             *totals_label;
+  GtkAdjustment        *time_adjustment;
+  GtkLabel             *time_end_label;
+  GtkScale             *time_scale;
   AdwWindowTitle       *window_title;
 };
 
@@ -185,6 +181,27 @@ update_empty_state (SwyWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), empty);
 }
 
+/* The scrubber spans the recorded range of the run, in µs of virtual time. */
+static void
+update_scrubber (SwyWindow  *self,
+                 gint64      now,
+                 gint64      end,
+                 const char *clock)
+{
+  double step = MAX (end / 100.0, 1000.0);
+  g_autofree char *end_text = NULL;
+
+  gtk_adjustment_configure (self->time_adjustment, MIN (now, end), 0, end, step, step * 10, 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->time_scale), end > 0);
+
+  /* Translators: the end of the recorded run, in seconds of virtual time */
+  end_text = g_strdup_printf (_("%.3f s"), end / (double) G_USEC_PER_SEC);
+  gtk_label_set_text (self->time_end_label, end_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_scale),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, clock,
+                                  -1);
+}
+
 static void
 update_status (SwyWindow *self)
 {
@@ -196,12 +213,16 @@ update_status (SwyWindow *self)
   /* Translators: virtual time in seconds, "t = 12.345 s" */
   clock = g_strdup_printf (_("t = %.3f s"), now / (double) G_USEC_PER_SEC);
   gtk_label_set_text (self->clock_label, clock);
+  if (self->history != NULL)
+    update_scrubber (self, now, swy_history_get_end (self->history), clock);
 
   totals = g_strdup_printf (_("%llu emitted · %llu delivered · %llu dropped"),
                             (unsigned long long) swy_graph_get_total_emitted (g),
                             (unsigned long long) swy_graph_get_total_delivered (g),
                             (unsigned long long) swy_graph_get_total_dropped (g));
   gtk_label_set_text (self->totals_label, totals);
+  /* The scrubber takes the room first; the whole line is in the tooltip. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), totals);
 }
 
 static void
@@ -360,12 +381,6 @@ document_changed_cb (SwyWindow *self)
 }
 
 static void
-clear_fire (gpointer data)
-{
-  g_clear_pointer (&((Fire *) data)->node_id, g_free);
-}
-
-static void
 connect_graph (SwyWindow *self)
 {
   SwyGraph *g = graph (self);
@@ -384,8 +399,10 @@ connect_graph (SwyWindow *self)
                            G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
   gtk_adjustment_set_value (self->speed_adjustment, log10 (swy_graph_get_speed (g)));
   leave_step_mode (self);
-  if (self->fires != NULL)
-    g_array_set_size (self->fires, 0);
+  g_clear_object (&self->history);
+  self->history = swy_history_new (g);
+  swy_history_set_grid (self->history,
+                        swy_stats_model_get_sample_interval (swy_stats_view_get_model (self->stats_view)));
   if (self->view_state != NULL)
     swy_view_state_set_selected_event (self->view_state, 0);
   update_run_controls (self);
@@ -804,6 +821,8 @@ run_action (GSimpleAction *action,
   else
     {
       leave_step_mode (self);
+      /* From an earlier moment, the run goes on from there: a new future. */
+      swy_history_forget_future (self->history);
       swy_graph_play (graph (self));
     }
 }
@@ -816,7 +835,7 @@ reset_action (GSimpleAction *action,
   SwyWindow *self = SWY_WINDOW (user_data);
 
   swy_graph_reset (graph (self));
-  g_array_set_size (self->fires, 0);
+  swy_history_clear (self->history);
   leave_step_mode (self);
   update_status (self);
 }
@@ -903,6 +922,7 @@ step_action (GSimpleAction *action,
       guint64 before = swy_trace_get_n_total (trace);
 
       g_ptr_array_set_size (self->call_stack, 0);
+      swy_history_forget_future (self->history);
       if (!swy_graph_step (graph (self)))
         {
           set_stack_text (self, _("Nothing is pending: the run is over. Reset to start again."));
@@ -921,19 +941,6 @@ step_action (GSimpleAction *action,
       show_call_stack (self, record);
     }
   update_status (self);
-}
-
-static void
-replay_fires_at (SwyWindow *self,
-                 guint64    performed)
-{
-  for (guint i = 0; i < self->fires->len; i++)
-    {
-      Fire *fire = &g_array_index (self->fires, Fire, i);
-
-      if (fire->at_performed == performed)
-        swy_graph_fire_button (graph (self), fire->node_id, NULL);
-    }
 }
 
 /* Step Back: runs are deterministic, so the state one dispatch earlier is
@@ -978,17 +985,15 @@ step_back_action (GSimpleAction *action,
     }
 
   target = swy_graph_get_n_performed (g) - 1;
-  swy_graph_reset (g);
   g_ptr_array_set_size (self->call_stack, 0);
   self->step_start = self->step_end = self->step_next = 0;
-  for (guint64 i = 0; i < target; i++)
+  if (target > 0)
     {
-      replay_fires_at (self, i);
-      self->step_start = swy_trace_get_n_total (trace);
-      swy_graph_step (g);
+      swy_history_go_to_performed (self->history, target - 1);
       swy_trace_flush (trace);
+      self->step_start = swy_trace_get_n_total (trace);
     }
-  replay_fires_at (self, target);
+  swy_history_go_to_performed (self->history, target);
   swy_trace_flush (trace);
 
   if (target == 0)
@@ -1006,6 +1011,42 @@ step_back_action (GSimpleAction *action,
         }
     }
   update_status (self);
+}
+
+/* Moves the whole window to a moment of the run: the graph is run again to
+ * it, so the canvas, the log, the timeline, the statistics and the status
+ * line all show that moment. */
+static void
+seek (SwyWindow *self,
+      gint64     t_us)
+{
+  leave_step_mode (self);
+  /* The rerun's records are the past, not news to animate. */
+  swy_canvas_set_follow_trace (self->canvas, FALSE);
+  swy_history_seek (self->history, t_us);
+  swy_trace_flush (swy_graph_get_trace (graph (self)));
+  /* A batch that does not move the clock (a seek to 0) notifies nothing. */
+  swy_stats_model_observe (swy_stats_view_get_model (self->stats_view));
+  swy_canvas_set_follow_trace (self->canvas, TRUE);
+  update_status (self);
+}
+
+static void
+seek_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  seek (SWY_WINDOW (user_data), g_variant_get_int64 (parameter));
+}
+
+static gboolean
+time_scale_change_value_cb (SwyWindow     *self,
+                            GtkScrollType  scroll,
+                            double         value)
+{
+  seek (self, (gint64) round (value));
+
+  return TRUE;
 }
 
 static void
@@ -1064,16 +1105,8 @@ fire_node_action (GSimpleAction *action,
   SwyWindow *self = SWY_WINDOW (user_data);
   g_autoptr(GError) error = NULL;
 
-  Fire fire = { swy_graph_get_n_performed (graph (self)),
-                g_strdup (g_variant_get_string (parameter, NULL)) };
-
-  if (!swy_graph_fire_button (graph (self), fire.node_id, &error))
-    {
-      toast (self, error->message);
-      g_free (fire.node_id);
-    }
-  else
-    g_array_append_val (self->fires, fire);
+  if (!swy_history_fire_button (self->history, g_variant_get_string (parameter, NULL), &error))
+    toast (self, error->message);
   update_status (self);
 }
 
@@ -1380,6 +1413,7 @@ static const GActionEntry win_actions[] = {
   { .name = "step", .activate = step_action },
   { .name = "reset", .activate = reset_action },
   { .name = "step-back", .activate = step_back_action },
+  { .name = "seek", .activate = seek_action, .parameter_type = "x" },
   { .name = "speed", .activate = speed_action, .parameter_type = "d" },
   { .name = "add-node", .activate = add_node_action, .parameter_type = "s" },
   { .name = "fire-node", .activate = fire_node_action, .parameter_type = "s" },
@@ -1516,6 +1550,7 @@ swy_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->document);
   g_clear_object (&self->view_state);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (swy_window_parent_class)->dispose (object);
 }
@@ -1527,7 +1562,6 @@ swy_window_finalize (GObject *object)
 
   g_clear_pointer (&self->call_stack, g_ptr_array_unref);
   g_clear_pointer (&self->autosave_path, g_free);
-  g_clear_pointer (&self->fires, g_array_unref);
 
   G_OBJECT_CLASS (swy_window_parent_class)->finalize (object);
 }
@@ -1588,6 +1622,10 @@ swy_window_class_init (SwyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, stack_revealer);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, totals_label);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, time_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, time_end_label);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, time_scale);
+  gtk_widget_class_bind_template_callback (widget_class, time_scale_change_value_cb);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, window_title);
 
 
@@ -1607,8 +1645,6 @@ swy_window_init (SwyWindow *self)
                                    self);
   self->call_stack = g_ptr_array_new_with_free_func (g_free);
   self->autosave_path = swy_autosave_new_path ();
-  self->fires = g_array_new (FALSE, TRUE, sizeof (Fire));
-  g_array_set_clear_func (self->fires, clear_fire);
   self->view_state = swy_view_state_new ();
   swy_canvas_set_view_state (self->canvas, self->view_state);
   swy_log_view_set_view_state (self->log_view, self->view_state);
@@ -1663,4 +1699,37 @@ _swy_window_get_clock_text (SwyWindow *self)
   g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
 
   return gtk_label_get_text (self->clock_label);
+}
+
+/* The inspecting views and the scrubber, for the GUI tests. */
+SwyLogView *
+_swy_window_get_log_view (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  return self->log_view;
+}
+
+SwyStatsView *
+_swy_window_get_stats_view (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  return self->stats_view;
+}
+
+GtkScale *
+_swy_window_get_time_scale (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  return self->time_scale;
+}
+
+const char *
+_swy_window_get_time_end_text (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  return gtk_label_get_text (self->time_end_label);
 }

@@ -134,6 +134,10 @@ SWY_AVAILABLE_IN_ALL
 guint64      swy_graph_run_fast           (SwyGraph    *self,
                                            gint64       until_us);
 SWY_AVAILABLE_IN_ALL
+guint64      swy_graph_run_fast_to        (SwyGraph    *self,
+                                           gint64       until_us,
+                                           guint64      max_performed);
+SWY_AVAILABLE_IN_ALL
 gboolean     swy_graph_step               (SwyGraph    *self);
 SWY_AVAILABLE_IN_ALL
 void         swy_graph_play               (SwyGraph    *self);

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "swy-app-test-util.h"
 #include "swy-window-private.h"
 
 static const char graph_text[] =
@@ -26,30 +27,6 @@ static const char graph_text[] =
   "    { \"from\": \"gate:out\", \"to\": \"q:in\" },"
   "    { \"from\": \"q:out\", \"to\": \"w:in\" },"
   "    { \"from\": \"w:out\", \"to\": \"seen:in\" } ] }";
-
-static char *
-trace_text (SwyGraph *graph)
-{
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GError) error = NULL;
-  SwyTrace *trace = swy_graph_get_trace (graph);
-
-  swy_trace_flush (trace);
-  g_assert_true (swy_trace_write_jsonl (trace, out, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_output_stream_close (out, NULL, NULL));
-
-  return g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
-                    g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)));
-}
-
-static void
-activate (SwyWindow  *window,
-          const char *name,
-          GVariant   *parameter)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (window), name, parameter);
-}
 
 static void
 test_step_back (void)
@@ -72,7 +49,7 @@ test_step_back (void)
   /* Step one engine step at a time (a press reveals one record; the press
    * that finds none left performs the next item), with a click in the
    * middle, and remember the trace after each engine step. */
-  g_ptr_array_add (snapshots, trace_text (graph));
+  g_ptr_array_add (snapshots, trace_jsonl_text (graph));
   for (guint i = 0; i < 12; i++)
     {
       guint64 before = swy_graph_get_n_performed (graph);
@@ -80,14 +57,14 @@ test_step_back (void)
       if (i == 5)
         {
           activate (window, "fire-node", g_variant_new_string ("press"));
-          after_click = trace_text (graph);
+          after_click = trace_jsonl_text (graph);
         }
       do
         activate (window, "step", NULL);
       while (swy_graph_get_n_performed (graph) == before);
       g_assert_cmpuint (swy_graph_get_n_performed (graph), ==, before + 1);
       g_assert_cmpstr (_swy_window_get_call_stack_text (window), !=, "");
-      g_ptr_array_add (snapshots, trace_text (graph));
+      g_ptr_array_add (snapshots, trace_jsonl_text (graph));
     }
 
   performed = swy_graph_get_n_performed (graph);
@@ -105,7 +82,7 @@ test_step_back (void)
       g_assert_cmpuint (swy_graph_get_n_performed (graph), ==, at - 1);
 
       /* The state after five steps includes the click made before the sixth. */
-      text = trace_text (graph);
+      text = trace_jsonl_text (graph);
       g_assert_cmpstr (text, ==, at - 1 == 5 ? after_click : g_ptr_array_index (snapshots, at - 1));
     }
 

@@ -77,6 +77,39 @@ test_run_until (void)
   }
 }
 
+/* run_fast_to() stops after a number of items, and puts the clock at a
+ * time without performing what is due then: where a click was made. */
+static void
+test_run_fast_to (void)
+{
+  g_autoptr(SwyGraph) graph = swy_graph_new ();
+  SwyNode *timer;
+
+  timer = add_node (graph, "timer", "t");
+  g_object_set (timer, "interval-ms", 100, NULL);
+
+  /* The count stops the run first: the clock stays at the last item. */
+  g_assert_cmpuint (swy_graph_run_fast_to (graph, 1000000, 3), ==, 3);
+  g_assert_cmpuint (swy_graph_get_n_performed (graph), ==, 3);
+  g_assert_cmpint (swy_graph_get_now (graph), ==, 300000);
+
+  /* The next item is due at 400 ms: the clock can reach it, not pass it. */
+  g_assert_cmpuint (swy_graph_run_fast_to (graph, 400000, 3), ==, 0);
+  g_assert_cmpint (swy_graph_get_now (graph), ==, 400000);
+  g_assert_cmpuint (swy_node_get_emitted (timer), ==, 3);
+
+  /* The time stops it: every item due by then, and the clock at that time. */
+  g_assert_cmpuint (swy_graph_run_fast_to (graph, 650000, G_MAXUINT64), ==, 3);
+  g_assert_cmpint (swy_graph_get_now (graph), ==, 650000);
+  g_assert_cmpuint (swy_node_get_emitted (timer), ==, 6);
+
+  /* Same state as a plain run to that time after a reset. */
+  swy_graph_reset (graph);
+  swy_graph_run_fast (graph, 650000);
+  g_assert_cmpuint (swy_graph_get_n_performed (graph), ==, 6);
+  g_assert_cmpint (swy_graph_get_now (graph), ==, 650000);
+}
+
 static void
 test_step (void)
 {
@@ -239,6 +272,7 @@ main (int   argc,
 
   g_test_add_func ("/Swy/Core/timer-ticks", test_timer_ticks);
   g_test_add_func ("/Swy/Core/run-until", test_run_until);
+  g_test_add_func ("/Swy/Core/run-fast-to", test_run_fast_to);
   g_test_add_func ("/Swy/Core/step", test_step);
   g_test_add_func ("/Swy/Core/errors", test_errors);
   g_test_add_func ("/Swy/Core/catalog", test_catalog);
