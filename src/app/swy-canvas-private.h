@@ -1,6 +1,16 @@
-/* swy-canvas-private.h: instrumentation of the canvas, for bench/bench-canvas.c
+/* swy-canvas-private.h: the canvas's insides, shared by its source files,
+ * and its instrumentation for bench/bench-canvas.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The canvas is one class spread over four files:
+ *   swy-canvas.c          the widget: layout, zoom and pan, selection, input,
+ *                         the node widgets kept in step with the graph
+ *   swy-canvas-draw.c     geometry (ports, wire curves), hit testing, the
+ *                         snapshot, and the cairo drawing for export
+ *   swy-canvas-live.c     the live view from the engine: tokens, pulses,
+ *                         rates and aggregate wires, the selected event's path
+ *   swy-canvas-actions.c  the canvas.* actions and their key bindings
  */
 
 #pragma once
@@ -8,6 +18,143 @@
 #include "swy-canvas.h"
 
 G_BEGIN_DECLS
+
+/* widget scale a zoom step multiplies or divides by */
+#define CANVAS_ZOOM_STEP       1.2
+/* tokens a second the eye can still tell apart on one wire */
+#define CANVAS_HOT_RATE        20.0
+#define CANVAS_N_TOKEN_COLORS  8
+
+typedef enum
+{
+  DRAG_NONE,
+  DRAG_PAN,
+  DRAG_MOVE,
+  DRAG_RUBBER,
+  DRAG_WIRE,
+} DragMode;
+
+typedef struct
+{
+  SwyWire *wire;       /* weak: checked against the graph before use */
+  gint64   start;      /* wall clock, µs */
+  guint    color;
+} Pulse;
+
+typedef struct
+{
+  guint64 last_delivered;
+  double  rate;        /* deliveries a second of wall-clock time, smoothed */
+  double  virtual_rate;
+  gboolean hot;
+  /* The wire's curve and whether its tokens show, worked out once per
+   * snapshot_tokens() pass (the one numbered curve_pass): a wire carries
+   * many tokens, and finding its ends costs more than drawing them. */
+  guint   curve_pass;
+  gboolean curve_drawn;
+  graphene_point_t curve[4];
+} WireRate;
+
+struct _SwyCanvas
+{
+  GtkWidget      parent_instance;
+
+  SwyDocument   *document;
+  SwyViewState  *view_state;
+  GHashTable    *path_wires;      /* wires the selected event crossed */
+  SwyGraph      *graph;
+  gulong         graph_handler;
+  gulong         nodes_handler;
+  gulong         wires_handler;
+  gulong         playing_handler;
+
+  GHashTable    *widgets;         /* SwyNode → SwyNodeWidget */
+  GPtrArray     *selected_wires;  /* of SwyWire, owned */
+
+  double         zoom;
+  double         pan_x;
+  double         pan_y;
+
+  DragMode       drag_mode;
+  double         drag_x;          /* widget coordinates at drag start */
+  double         drag_y;
+  double         drag_last_dx;
+  double         drag_last_dy;
+  SwyPort       *wire_from;
+  SwyPort       *wire_target;
+  SwyNodeWidget *wire_target_widget;
+  gboolean       wire_refused;
+  graphene_point_t wire_end;      /* content coordinates */
+  graphene_rect_t  rubber;        /* content coordinates */
+  double         zoom_gesture_start;
+  double         pointer_x;       /* last pointer position, for zooming around it */
+  double         pointer_y;
+
+  GskRenderNode *wires_node;
+  double         wires_node_zoom;
+  double         wires_node_pan_x;
+  double         wires_node_pan_y;
+
+  GdkTexture    *token_textures[CANVAS_N_TOKEN_COLORS];
+  GArray        *pulses;          /* of Pulse */
+  GHashTable    *rates;           /* SwyWire → WireRate */
+  guint64        trace_seen;
+  gint64         last_rate_time;
+  guint          tick_id;
+  guint          n_tokens;
+  guint          token_pass;
+  gboolean       follow_trace;
+
+  /* Opt-in instrumentation (swy-canvas-private.h), for bench/bench-canvas.c. */
+  gboolean       collect_stats;
+  gint64         stats_snapshot_us;
+  gint64         stats_children_us;
+};
+
+/* swy-canvas.c */
+void           _swy_canvas_queue_wires_redraw     (SwyCanvas        *self);
+void           _swy_canvas_emit_selection_changed (SwyCanvas        *self);
+void           _swy_canvas_unselect_all           (SwyCanvas        *self);
+gboolean       _swy_canvas_is_wire_selected       (SwyCanvas        *self,
+                                                   SwyWire          *wire);
+void           _swy_canvas_refuse                 (SwyCanvas        *self,
+                                                   const char       *message);
+
+/* swy-canvas-draw.c: geometry in content coordinates (widget = pan + content × zoom) */
+gboolean       _swy_canvas_port_point             (SwyCanvas        *self,
+                                                   SwyPort          *port,
+                                                   graphene_point_t *out);
+void           _swy_canvas_wire_curve             (const graphene_point_t *a,
+                                                   const graphene_point_t *b,
+                                                   graphene_point_t        c[4]);
+void           _swy_canvas_curve_at               (const graphene_point_t c[4],
+                                                   double                 t,
+                                                   graphene_point_t      *out);
+gboolean       _swy_canvas_wire_points            (SwyCanvas        *self,
+                                                   SwyWire          *wire,
+                                                   graphene_point_t  c[4]);
+SwyNodeWidget *_swy_canvas_pick_node_widget       (SwyCanvas        *self,
+                                                   double            wx,
+                                                   double            wy);
+SwyPort       *_swy_canvas_pick_port              (SwyCanvas        *self,
+                                                   double            wx,
+                                                   double            wy,
+                                                   SwyNodeWidget   **out_widget);
+SwyWire       *_swy_canvas_pick_wire              (SwyCanvas        *self,
+                                                   double            wx,
+                                                   double            wy);
+void           _swy_canvas_snapshot               (GtkWidget        *widget,
+                                                   GtkSnapshot      *snapshot);
+
+/* swy-canvas-live.c */
+WireRate      *_swy_canvas_get_rate               (SwyCanvas        *self,
+                                                   SwyWire          *wire);
+void           _swy_canvas_snapshot_tokens        (SwyCanvas        *self,
+                                                   GtkSnapshot      *snapshot);
+void           _swy_canvas_ensure_ticking         (SwyCanvas        *self);
+
+/* swy-canvas-actions.c */
+void           _swy_canvas_class_actions_init     (GtkWidgetClass   *widget_class);
 
 /* Off by default; when off it costs the snapshot three untaken branches. When
  * on, each swy_canvas_snapshot() records its duration and, within it, the time

@@ -1,0 +1,736 @@
+/* swy-canvas-draw.c: where things are on the canvas, and drawing them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "swy-canvas"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <time.h>
+
+#include "swy-canvas-private.h"
+#include "swy-view-state.h"
+
+#define PORT_PICK_RADIUS   12.0
+#define WIRE_PICK_DISTANCE 6.0
+
+gboolean
+_swy_canvas_port_point (SwyCanvas        *self,
+            SwyPort          *port,
+            graphene_point_t *out)
+{
+  SwyNode *node = swy_port_get_node (port);
+  SwyNodeWidget *widget = g_hash_table_lookup (self->widgets, node);
+
+  if (widget == NULL || !swy_node_widget_get_port_position (widget, port, out))
+    return FALSE;
+
+  out->x += swy_node_get_x (node);
+  out->y += swy_node_get_y (node);
+
+  return TRUE;
+}
+
+/* Wires are cubic curves leaving outputs to the right and entering inputs
+ * from the left. Control points in content coordinates. */
+void
+_swy_canvas_wire_curve (const graphene_point_t *a,
+            const graphene_point_t *b,
+            graphene_point_t        c[4])
+{
+  double dx = MAX (48.0, fabs (b->x - a->x) / 2.0);
+  double drop = 0.0;
+
+  /* A wire going back to the left (a feedback loop) would run through the
+   * cards it joins: it swings out and under them instead. */
+  if (b->x < a->x + 24.0)
+    {
+      dx = MAX (120.0, (a->x - b->x) / 3.0);
+      drop = 110.0 + fabs (b->y - a->y) / 4.0;
+    }
+
+  c[0] = *a;
+  c[1] = GRAPHENE_POINT_INIT (a->x + dx, a->y + drop);
+  c[2] = GRAPHENE_POINT_INIT (b->x - dx, b->y + drop);
+  c[3] = *b;
+}
+
+void
+_swy_canvas_curve_at (const graphene_point_t c[4],
+          double                 t,
+          graphene_point_t      *out)
+{
+  double u = 1.0 - t;
+  double b0 = u * u * u, b1 = 3 * u * u * t, b2 = 3 * u * t * t, b3 = t * t * t;
+
+  out->x = b0 * c[0].x + b1 * c[1].x + b2 * c[2].x + b3 * c[3].x;
+  out->y = b0 * c[0].y + b1 * c[1].y + b2 * c[2].y + b3 * c[3].y;
+}
+
+gboolean
+_swy_canvas_wire_points (SwyCanvas        *self,
+             SwyWire          *wire,
+             graphene_point_t  c[4])
+{
+  graphene_point_t a, b;
+
+  if (!_swy_canvas_port_point (self, swy_wire_get_from (wire), &a) ||
+      !_swy_canvas_port_point (self, swy_wire_get_to (wire), &b))
+    return FALSE;
+
+  _swy_canvas_wire_curve (&a, &b, c);
+  return TRUE;
+}
+
+static void
+set_source_color (cairo_t    *cr,
+                  const char *spec,
+                  double      alpha)
+{
+  GdkRGBA rgba;
+
+  gdk_rgba_parse (&rgba, spec);
+  rgba.alpha *= alpha;
+  gdk_cairo_set_source_rgba (cr, &rgba);
+}
+
+static void
+draw_label (SwyCanvas  *self,
+            cairo_t    *cr,
+            double      x,
+            double      y,
+            const char *text,
+            gboolean    dark)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int w, h;
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_get_pixel_size (layout, &w, &h);
+
+  /* A pill behind the text keeps it readable over wires. */
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x - w / 2.0 - 2, y, h / 2.0 + 1, G_PI / 2, 3 * G_PI / 2);
+  cairo_arc (cr, x + w / 2.0 + 2, y, h / 2.0 + 1, -G_PI / 2, G_PI / 2);
+  cairo_close_path (cr);
+  set_source_color (cr, dark ? "#303030" : "#ffffff", 0.9);
+  cairo_fill (cr);
+
+  set_source_color (cr, dark ? "#ffffff" : "#3d3846", 1.0);
+  cairo_move_to (cr, x - w / 2.0, y - h / 2.0);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+}
+
+static gboolean
+is_dark (SwyCanvas *self)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+static void
+draw_wire (SwyCanvas *self,
+           cairo_t   *cr,
+           SwyWire   *wire)
+{
+  graphene_point_t c[4], mid;
+  gboolean queued = swy_wire_get_mode (wire) == SWY_WIRE_MODE_QUEUED;
+  gboolean blocked = swy_wire_get_blocked (wire);
+  gboolean selected = _swy_canvas_is_wire_selected (self, wire);
+  WireRate *rate = g_hash_table_lookup (self->rates, wire);
+  gboolean hot = rate != NULL && rate->hot;
+  const char *subscription = swy_wire_get_subscription (wire);
+  double z = self->zoom;
+  double width = 2.0;
+  static const double dash[] = { 7.0, 5.0 };
+
+  if (!_swy_canvas_wire_points (self, wire, c))
+    return;
+
+  cairo_save (cr);
+  cairo_move_to (cr, self->pan_x + c[0].x * z, self->pan_y + c[0].y * z);
+  cairo_curve_to (cr,
+                  self->pan_x + c[1].x * z, self->pan_y + c[1].y * z,
+                  self->pan_x + c[2].x * z, self->pan_y + c[2].y * z,
+                  self->pan_x + c[3].x * z, self->pan_y + c[3].y * z);
+
+  if (hot)
+    {
+      /* Aggregate look: thickness and heat grow with the rate. */
+      double heat = CLAMP (log10 (rate->rate / CANVAS_HOT_RATE + 1.0), 0.0, 1.0);
+
+      width = 4.0 + 6.0 * heat;
+      cairo_set_source_rgba (cr, 0.90, 0.38 - 0.3 * heat, 0.0, 0.55 + 0.35 * heat);
+    }
+  else if (blocked)
+    set_source_color (cr, is_dark (self) ? "#77767b" : "#c0bfbc", 1.0);
+  else
+    set_source_color (cr, is_dark (self) ? "#deddda" : "#5e5c64", 0.9);
+
+  if (selected || g_hash_table_contains (self->path_wires, wire))
+    {
+      cairo_save (cr);
+      cairo_set_line_width (cr, (width + 6.0) * z);
+      if (selected)
+        set_source_color (cr, "#3584e4", 0.45);
+      else
+        set_source_color (cr, "#f6d32d", 0.75);   /* the selected event's path */
+      cairo_stroke_preserve (cr);
+      cairo_restore (cr);
+    }
+  if (queued)
+    {
+      double scaled[2] = { dash[0] * z, dash[1] * z };
+
+      cairo_set_dash (cr, scaled, 2, 0);
+    }
+  cairo_set_line_width (cr, width * z);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  /* Labels: latency for queued wires, the subscription where it filters,
+   * the rate on aggregated wires, and a word for blocked ones. */
+  _swy_canvas_curve_at (c, 0.5, &mid);
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    if (blocked)
+      g_string_append (text, _("blocked"));
+    if (queued)
+      {
+        if (text->len > 0)
+          g_string_append (text, " · ");
+        g_string_append_printf (text, _("%u ms"), swy_wire_get_latency_ms (wire));
+        if (swy_wire_get_jitter_ms (wire) > 0)
+          g_string_append_printf (text, " ±%u", swy_wire_get_jitter_ms (wire));
+      }
+    if (subscription != NULL && g_strcmp0 (subscription, "#") != 0)
+      {
+        if (text->len > 0)
+          g_string_append (text, " · ");
+        g_string_append (text, subscription);
+      }
+    if (hot)
+      {
+        if (text->len > 0)
+          g_string_append (text, " · ");
+        /* Translators: events per second of virtual time on a busy wire */
+        g_string_append_printf (text, _("%.0f/s"), rate->virtual_rate);
+      }
+    if (text->len > 0 && z >= 0.45)
+      draw_label (self, cr, self->pan_x + mid.x * z, self->pan_y + mid.y * z - 10 * z,
+                  text->str, is_dark (self));
+  }
+}
+
+static void
+ensure_wires_node (SwyCanvas *self)
+{
+  GListModel *wires;
+  GtkSnapshot *snapshot;
+  cairo_t *cr;
+  guint n;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->wires_node != NULL && self->wires_node_zoom == self->zoom &&
+      self->wires_node_pan_x == self->pan_x && self->wires_node_pan_y == self->pan_y)
+    return;
+
+  g_clear_pointer (&self->wires_node, gsk_render_node_unref);
+  if (self->graph == NULL || width <= 0 || height <= 0)
+    return;
+
+  wires = swy_graph_get_wires (self->graph);
+  n = g_list_model_get_n_items (wires);
+  if (n == 0)
+    return;
+
+  snapshot = gtk_snapshot_new ();
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwyWire) wire = g_list_model_get_item (wires, i);
+
+      draw_wire (self, cr, wire);
+    }
+  cairo_destroy (cr);
+
+  self->wires_node = gtk_snapshot_free_to_node (snapshot);
+  self->wires_node_zoom = self->zoom;
+  self->wires_node_pan_x = self->pan_x;
+  self->wires_node_pan_y = self->pan_y;
+}
+
+static void
+snapshot_pending_wire (SwyCanvas   *self,
+                       GtkSnapshot *snapshot)
+{
+  graphene_point_t a, c[4];
+  cairo_t *cr;
+  double z = self->zoom;
+
+  if (!_swy_canvas_port_point (self, self->wire_from, &a))
+    return;
+
+  if (swy_port_get_direction (self->wire_from) == SWY_PORT_DIRECTION_OUTPUT)
+    _swy_canvas_wire_curve (&a, &self->wire_end, c);
+  else
+    _swy_canvas_wire_curve (&self->wire_end, &a, c);
+
+  cr = gtk_snapshot_append_cairo (snapshot,
+                                  &GRAPHENE_RECT_INIT (0, 0,
+                                                       gtk_widget_get_width (GTK_WIDGET (self)),
+                                                       gtk_widget_get_height (GTK_WIDGET (self))));
+  cairo_move_to (cr, self->pan_x + c[0].x * z, self->pan_y + c[0].y * z);
+  cairo_curve_to (cr,
+                  self->pan_x + c[1].x * z, self->pan_y + c[1].y * z,
+                  self->pan_x + c[2].x * z, self->pan_y + c[2].y * z,
+                  self->pan_x + c[3].x * z, self->pan_y + c[3].y * z);
+  set_source_color (cr, self->wire_refused ? "#e01b24" : "#3584e4", 1.0);
+  cairo_set_line_width (cr, 2.5 * z);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
+/* The instrumentation's clock: this thread's CPU time, so that whatever else
+ * runs on the machine does not count. */
+static gint64
+stats_clock_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+void
+_swy_canvas_snapshot (GtkWidget   *widget,
+                     GtkSnapshot *snapshot)
+{
+  SwyCanvas *self = SWY_CANVAS (widget);
+  gint64 start = 0;
+  gint64 children_start = 0;
+
+  if (self->graph == NULL)
+    return;
+
+  if (G_UNLIKELY (self->collect_stats))
+    start = stats_clock_us ();
+
+  ensure_wires_node (self);
+  if (self->wires_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->wires_node);
+
+  if (self->drag_mode == DRAG_WIRE && self->wire_from != NULL)
+    snapshot_pending_wire (self, snapshot);
+
+  if (G_UNLIKELY (self->collect_stats))
+    children_start = stats_clock_us ();
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_snapshot_child (widget, child, snapshot);
+  if (G_UNLIKELY (self->collect_stats))
+    self->stats_children_us = stats_clock_us () - children_start;
+
+  /* Tokens travel over the cards' edges, so they go last. */
+  _swy_canvas_snapshot_tokens (self, snapshot);
+
+  if (self->drag_mode == DRAG_RUBBER)
+    {
+      graphene_rect_t r = GRAPHENE_RECT_INIT (self->pan_x + self->rubber.origin.x * self->zoom,
+                                              self->pan_y + self->rubber.origin.y * self->zoom,
+                                              self->rubber.size.width * self->zoom,
+                                              self->rubber.size.height * self->zoom);
+      GdkRGBA fill, border;
+      float widths[4] = { 1, 1, 1, 1 };
+      GdkRGBA borders[4];
+      GskRoundedRect rr;
+
+      gdk_rgba_parse (&fill, "rgba(53,132,228,0.15)");
+      gdk_rgba_parse (&border, "#3584e4");
+      for (guint i = 0; i < 4; i++)
+        borders[i] = border;
+      gtk_snapshot_append_color (snapshot, &fill, &r);
+      gsk_rounded_rect_init_from_rect (&rr, &r, 0);
+      gtk_snapshot_append_border (snapshot, &rr, widths, borders);
+    }
+
+  if (G_UNLIKELY (self->collect_stats))
+    self->stats_snapshot_us = stats_clock_us () - start;
+}
+
+/* Picking */
+
+SwyNodeWidget *
+_swy_canvas_pick_node_widget (SwyCanvas *self,
+                  double     wx,
+                  double     wy)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), wx, wy, GTK_PICK_DEFAULT);
+
+  while (picked != NULL && picked != GTK_WIDGET (self) && !SWY_IS_NODE_WIDGET (picked))
+    picked = gtk_widget_get_parent (picked);
+
+  return SWY_IS_NODE_WIDGET (picked) ? SWY_NODE_WIDGET (picked) : NULL;
+}
+
+SwyPort *
+_swy_canvas_pick_port (SwyCanvas      *self,
+           double          wx,
+           double          wy,
+           SwyNodeWidget **out_widget)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  SwyPort *best = NULL;
+  double best_distance = PORT_PICK_RADIUS;
+
+  g_hash_table_iter_init (&iter, self->widgets);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GListModel *ports = swy_node_get_ports (key);
+      guint n = g_list_model_get_n_items (ports);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(SwyPort) port = g_list_model_get_item (ports, i);
+          graphene_point_t p;
+          double d;
+
+          if (!_swy_canvas_port_point (self, port, &p))
+            continue;
+          d = hypot (self->pan_x + p.x * self->zoom - wx, self->pan_y + p.y * self->zoom - wy);
+          if (d < best_distance)
+            {
+              best_distance = d;
+              best = port;
+              if (out_widget != NULL)
+                *out_widget = value;
+            }
+        }
+    }
+
+  return best;
+}
+
+SwyWire *
+_swy_canvas_pick_wire (SwyCanvas *self,
+           double     wx,
+           double     wy)
+{
+  GListModel *wires = swy_graph_get_wires (self->graph);
+  guint n = g_list_model_get_n_items (wires);
+  SwyWire *best = NULL;
+  double best_distance = WIRE_PICK_DISTANCE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwyWire) wire = g_list_model_get_item (wires, i);
+      graphene_point_t c[4];
+
+      if (!_swy_canvas_wire_points (self, wire, c))
+        continue;
+      for (guint s = 0; s <= 32; s++)
+        {
+          graphene_point_t p;
+          double d;
+
+          _swy_canvas_curve_at (c, s / 32.0, &p);
+          d = hypot (self->pan_x + p.x * self->zoom - wx, self->pan_y + p.y * self->zoom - wy);
+          if (d < best_distance)
+            {
+              best_distance = d;
+              best = wire;
+            }
+        }
+    }
+
+  return best;
+}
+
+void
+_swy_canvas_set_collect_stats (SwyCanvas *self,
+                               gboolean   collect)
+{
+  g_return_if_fail (SWY_IS_CANVAS (self));
+
+  self->collect_stats = !!collect;
+  self->stats_snapshot_us = 0;
+  self->stats_children_us = 0;
+}
+
+void
+_swy_canvas_get_snapshot_stats (SwyCanvas *self,
+                                gint64    *snapshot_us,
+                                gint64    *children_us)
+{
+  g_return_if_fail (SWY_IS_CANVAS (self));
+
+  if (snapshot_us != NULL)
+    *snapshot_us = self->stats_snapshot_us;
+  if (children_us != NULL)
+    *children_us = self->stats_children_us;
+}
+
+/* Export: the graph drawn with cairo for swy-export.c, in content
+ * coordinates, from the same geometry as the canvas (port positions,
+ * wire curves) in the light style, whatever the desktop's. */
+
+
+static void
+card_bounds (SwyNodeWidget   *widget,
+             graphene_rect_t *out)
+{
+  SwyNode *node = swy_node_widget_get_node (widget);
+  graphene_rect_t box;
+  int w, h;
+
+  /* The card's border box sits at the node's position (see _swy_canvas_port_point). */
+  if (gtk_widget_get_width (GTK_WIDGET (widget)) > 0 &&
+      gtk_widget_compute_bounds (GTK_WIDGET (widget), GTK_WIDGET (widget), &box))
+    {
+      w = (int) ceil (box.size.width);
+      h = (int) ceil (box.size.height);
+    }
+  else
+    {
+      gtk_widget_measure (GTK_WIDGET (widget), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (widget), GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
+    }
+
+  *out = GRAPHENE_RECT_INIT (swy_node_get_x (node), swy_node_get_y (node), w, h);
+}
+
+gboolean
+_swy_canvas_get_drawing_bounds (SwyCanvas       *self,
+                                graphene_rect_t *bounds)
+{
+  gboolean any = FALSE;
+  GListModel *wires;
+
+  g_return_val_if_fail (SWY_IS_CANVAS (self), FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t r;
+
+      card_bounds (SWY_NODE_WIDGET (child), &r);
+      if (any)
+        graphene_rect_union (bounds, &r, bounds);
+      else
+        *bounds = r;
+      any = TRUE;
+    }
+
+  if (!any || self->graph == NULL)
+    return any;
+
+  /* A curve lies within the hull of its control points. */
+  wires = swy_graph_get_wires (self->graph);
+  for (guint i = 0; i < g_list_model_get_n_items (wires); i++)
+    {
+      g_autoptr(SwyWire) wire = g_list_model_get_item (wires, i);
+      graphene_point_t c[4];
+
+      if (!_swy_canvas_wire_points (self, wire, c))
+        continue;
+      for (guint j = 0; j < 4; j++)
+        graphene_rect_union (bounds, &GRAPHENE_RECT_INIT (c[j].x, c[j].y, 0, 0), bounds);
+    }
+
+  return TRUE;
+}
+
+static void
+export_wire (SwyCanvas *self,
+             cairo_t   *cr,
+             SwyWire   *wire)
+{
+  static const double dash[] = { 7.0, 5.0 };
+  graphene_point_t c[4];
+
+  if (!_swy_canvas_wire_points (self, wire, c))
+    return;
+
+  cairo_save (cr);
+  cairo_move_to (cr, c[0].x, c[0].y);
+  cairo_curve_to (cr, c[1].x, c[1].y, c[2].x, c[2].y, c[3].x, c[3].y);
+  set_source_color (cr, swy_wire_get_blocked (wire) ? "#c0bfbc" : "#5e5c64", 0.9);
+  if (swy_wire_get_mode (wire) == SWY_WIRE_MODE_QUEUED)
+    cairo_set_dash (cr, dash, 2, 0);
+  cairo_set_line_width (cr, 2.0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* Labels go over the cards, so that a short wire's label stays readable. */
+static void
+export_wire_label (SwyCanvas *self,
+                   cairo_t   *cr,
+                   SwyWire   *wire)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *subscription = swy_wire_get_subscription (wire);
+  graphene_point_t c[4], mid;
+
+  if (!_swy_canvas_wire_points (self, wire, c))
+    return;
+
+  if (swy_wire_get_blocked (wire))
+    g_string_append (text, _("blocked"));
+  if (swy_wire_get_mode (wire) == SWY_WIRE_MODE_QUEUED)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append_printf (text, _("%u ms"), swy_wire_get_latency_ms (wire));
+    }
+  if (subscription != NULL && g_strcmp0 (subscription, "#") != 0)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append (text, subscription);
+    }
+  if (text->len > 0)
+    {
+      _swy_canvas_curve_at (c, 0.5, &mid);
+      draw_label (self, cr, mid.x, mid.y - 10, text->str, FALSE);
+    }
+}
+
+static void
+rounded_rect_path (cairo_t               *cr,
+                   const graphene_rect_t *r,
+                   double                 radius)
+{
+  double x = r->origin.x, y = r->origin.y, w = r->size.width, h = r->size.height;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+show_text (SwyCanvas  *self,
+           cairo_t    *cr,
+           double      x,
+           double      y,
+           double      width,
+           const char *text,
+           gboolean    heading)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  if (heading)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  else
+    pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_attr_list_unref (attrs);
+
+  set_source_color (cr, heading ? "#241f31" : "#5e5c64", 1.0);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+}
+
+static void
+export_card (SwyCanvas     *self,
+             cairo_t       *cr,
+             SwyNodeWidget *widget)
+{
+  static const char *category_colors[] = { "#3584e4", "#9141ac", "#2ec27e" };
+  SwyNode *node = swy_node_widget_get_node (widget);
+  SwyNodeType *type = swy_catalog_lookup_gtype (G_OBJECT_TYPE (node));
+  SwyNodeCategory category = type != NULL ? swy_node_type_get_category (type) : SWY_NODE_CATEGORY_ROUTING;
+  GListModel *ports = swy_node_get_ports (node);
+  graphene_rect_t r;
+
+  card_bounds (widget, &r);
+
+  cairo_save (cr);
+  rounded_rect_path (cr, &r, 12);
+  set_source_color (cr, "#ffffff", 1.0);
+  cairo_fill_preserve (cr);
+  cairo_clip (cr);
+  set_source_color (cr, category_colors[MIN ((guint) category, G_N_ELEMENTS (category_colors) - 1)], 1.0);
+  cairo_rectangle (cr, r.origin.x, r.origin.y, r.size.width, 4);
+  cairo_fill (cr);
+  cairo_reset_clip (cr);
+  rounded_rect_path (cr, &r, 12);
+  set_source_color (cr, "#000000", 0.18);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  show_text (self, cr, r.origin.x + 12, r.origin.y + 12, r.size.width - 24, swy_node_get_id (node), TRUE);
+  show_text (self, cr, r.origin.x + 12, r.origin.y + 32, r.size.width - 24,
+             type != NULL ? swy_node_type_get_display_name (type) : swy_node_get_type_name (node),
+             FALSE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (ports); i++)
+    {
+      g_autoptr(SwyPort) port = g_list_model_get_item (ports, i);
+      graphene_point_t p;
+
+      if (!swy_node_widget_get_port_position (widget, port, &p))
+        continue;
+      cairo_arc (cr, r.origin.x + p.x, r.origin.y + p.y, SWY_PORT_RADIUS, 0, 2 * G_PI);
+      set_source_color (cr, "#ffffff", 1.0);
+      cairo_fill (cr);
+      cairo_arc (cr, r.origin.x + p.x, r.origin.y + p.y, SWY_PORT_RADIUS - 2, 0, 2 * G_PI);
+      set_source_color (cr, swy_port_get_direction (port) == SWY_PORT_DIRECTION_INPUT ? "#3584e4" : "#e66100",
+                        1.0);
+      cairo_fill (cr);
+    }
+}
+
+void
+_swy_canvas_draw_to_cairo (SwyCanvas *self,
+                           cairo_t   *cr)
+{
+  GListModel *wires;
+
+  g_return_if_fail (SWY_IS_CANVAS (self));
+
+  if (self->graph == NULL)
+    return;
+
+  wires = swy_graph_get_wires (self->graph);
+  for (guint i = 0; i < g_list_model_get_n_items (wires); i++)
+    {
+      g_autoptr(SwyWire) wire = g_list_model_get_item (wires, i);
+
+      export_wire (self, cr, wire);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    export_card (self, cr, SWY_NODE_WIDGET (child));
+
+  for (guint i = 0; i < g_list_model_get_n_items (wires); i++)
+    {
+      g_autoptr(SwyWire) wire = g_list_model_get_item (wires, i);
+
+      export_wire_label (self, cr, wire);
+    }
+}

@@ -1,0 +1,486 @@
+/* swy-canvas-live.c: the live view: tokens, pulses and busy wires, from the engine
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "swy-canvas"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "swy-canvas-private.h"
+#include "swy-view-state.h"
+
+#define PULSE_US           (280 * G_TIME_SPAN_MILLISECOND)
+#define PULSE_STAGGER_US   (70 * G_TIME_SPAN_MILLISECOND)
+#define MAX_PULSES         256
+#define MAX_TOKENS         4000
+#define COOL_RATE          14.0
+#define RATE_TAU_S         0.6
+#define TOKEN_SIZE         12
+
+/* Topic colours: GNOME palette, readable on light and dark. */
+static const char *token_colors[CANVAS_N_TOKEN_COLORS] = {
+  "#3584e4", "#e66100", "#2ec27e", "#9141ac",
+  "#f5c211", "#e01b24", "#1c71d8", "#865e3c",
+};
+
+
+static guint
+topic_color (const char *topic)
+{
+  /* The first level picks the colour, so "orders/new" and "orders/paid" match. */
+  const char *slash = strchr (topic, '/');
+  gsize len = slash != NULL ? (gsize) (slash - topic) : strlen (topic);
+  guint hash = 5381;
+
+  for (gsize i = 0; i < len; i++)
+    hash = hash * 33 + (guchar) topic[i];
+
+  return hash % CANVAS_N_TOKEN_COLORS;
+}
+
+static GdkTexture *
+token_texture (SwyCanvas *self,
+               guint      color)
+{
+  if (self->token_textures[color] == NULL)
+    {
+      int size = TOKEN_SIZE * 2;   /* rendered at twice the size for zoom and HiDPI */
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(GBytes) bytes = NULL;
+      GdkRGBA rgba;
+
+      gdk_rgba_parse (&rgba, token_colors[color]);
+      cairo_arc (cr, size / 2.0, size / 2.0, size / 2.0 - 1, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      cairo_arc (cr, size / 2.0, size / 2.0, size / 2.0 - 4, 0, 2 * G_PI);
+      gdk_cairo_set_source_rgba (cr, &rgba);
+      cairo_fill (cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+
+      bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                           (gsize) cairo_image_surface_get_stride (surface) * size);
+      self->token_textures[color] =
+        gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
+                                cairo_image_surface_get_stride (surface));
+      cairo_surface_destroy (surface);
+    }
+
+  return self->token_textures[color];
+}
+
+WireRate *
+_swy_canvas_get_rate (SwyCanvas *self,
+          SwyWire   *wire)
+{
+  WireRate *rate = g_hash_table_lookup (self->rates, wire);
+
+  if (rate == NULL)
+    {
+      rate = g_new0 (WireRate, 1);
+      rate->last_delivered = swy_wire_get_delivered (wire);
+      g_hash_table_insert (self->rates, wire, rate);
+    }
+
+  return rate;
+}
+
+gboolean
+swy_canvas_wire_is_aggregated (SwyCanvas *self,
+                               SwyWire   *wire)
+{
+  WireRate *rate;
+
+  g_return_val_if_fail (SWY_IS_CANVAS (self), FALSE);
+
+  rate = g_hash_table_lookup (self->rates, wire);
+  return rate != NULL && rate->hot;
+}
+
+gboolean
+_swy_canvas_is_wire_selected (SwyCanvas *self,
+                  SwyWire   *wire)
+{
+  return g_ptr_array_find (self->selected_wires, wire, NULL);
+}
+
+static void
+append_token (SwyCanvas              *self,
+              GtkSnapshot            *snapshot,
+              const graphene_point_t *p,
+              guint                   color)
+{
+  double size = TOKEN_SIZE * MAX (self->zoom, 0.5);
+  double x = self->pan_x + p->x * self->zoom;
+  double y = self->pan_y + p->y * self->zoom;
+
+  gtk_snapshot_append_texture (snapshot, token_texture (self, color),
+                               &GRAPHENE_RECT_INIT (x - size / 2, y - size / 2, size, size));
+  self->n_tokens++;
+}
+
+typedef struct
+{
+  SwyCanvas   *self;
+  GtkSnapshot *snapshot;
+  gint64       now;
+} TokenContext;
+
+static void
+in_flight_cb (SwyWire  *wire,
+              SwyEvent *event,
+              gint64    sent_us,
+              gint64    due_us,
+              gpointer  user_data)
+{
+  TokenContext *ctx = user_data;
+  SwyCanvas *self = ctx->self;
+  graphene_point_t c[4], p;
+  WireRate *rate;
+  gboolean drawn;
+  double t;
+
+  if (self->n_tokens >= MAX_TOKENS)
+    return;
+  rate = g_hash_table_lookup (self->rates, wire);
+  if (rate != NULL && rate->curve_pass == self->token_pass)
+    {
+      if (!rate->curve_drawn)
+        return;
+      memcpy (c, rate->curve, sizeof c);
+    }
+  else
+    {
+      drawn = !(rate != NULL && rate->hot) && !swy_wire_get_blocked (wire) &&
+              !(self->view_state != NULL &&
+                swy_view_state_is_wire_muted (self->view_state, wire)) &&
+              _swy_canvas_wire_points (self, wire, c);
+      if (rate != NULL)
+        {
+          rate->curve_pass = self->token_pass;
+          rate->curve_drawn = drawn;
+          memcpy (rate->curve, c, sizeof c);
+        }
+      if (!drawn)
+        return;
+    }
+
+  t = due_us > sent_us ? (double) (ctx->now - sent_us) / (double) (due_us - sent_us) : 1.0;
+  _swy_canvas_curve_at (c, CLAMP (t, 0.0, 1.0), &p);
+  append_token (self, ctx->snapshot, &p, topic_color (swy_event_get_topic (event)));
+}
+
+static gboolean
+graph_has_wire (SwyCanvas *self,
+                SwyWire   *wire)
+{
+  return g_hash_table_contains (self->rates, wire);
+}
+
+void
+_swy_canvas_snapshot_tokens (SwyCanvas   *self,
+                 GtkSnapshot *snapshot)
+{
+  TokenContext ctx = { self, snapshot, swy_graph_get_now (self->graph) };
+  gint64 wall = g_get_monotonic_time ();
+
+  self->n_tokens = 0;
+  self->token_pass++;
+  swy_graph_foreach_in_flight (self->graph, in_flight_cb, &ctx);
+
+  for (guint i = 0; i < self->pulses->len; i++)
+    {
+      Pulse *pulse = &g_array_index (self->pulses, Pulse, i);
+      graphene_point_t c[4], p;
+      double t;
+
+      if (wall < pulse->start || !graph_has_wire (self, pulse->wire))
+        continue;
+      t = (double) (wall - pulse->start) / PULSE_US;
+      if (t > 1.0 || !_swy_canvas_wire_points (self, pulse->wire, c))
+        continue;
+      _swy_canvas_curve_at (c, t, &p);
+      append_token (self, snapshot, &p, pulse->color);
+    }
+}
+
+/* Live view */
+
+static void
+add_pulse (SwyCanvas *self,
+           SwyWire   *wire,
+           guint      color,
+           gint64     start)
+{
+  Pulse pulse = { wire, start, color };
+
+  if (self->pulses->len >= MAX_PULSES)
+    g_array_remove_index (self->pulses, 0);
+  g_array_append_val (self->pulses, pulse);
+}
+
+static SwyWire *
+record_wire (SwyCanvas      *self,
+             SwyTraceRecord *record)
+{
+  int index = swy_trace_record_get_wire (record);
+  GListModel *wires = swy_graph_get_wires (self->graph);
+  g_autoptr(SwyWire) wire = NULL;
+
+  if (index < 0 || (guint) index >= g_list_model_get_n_items (wires))
+    return NULL;
+  wire = g_list_model_get_item (wires, index);
+
+  return wire;   /* the graph keeps it alive */
+}
+
+/**
+ * swy_canvas_reveal_record:
+ * @self: a canvas
+ * @record: a trace record
+ *
+ * Shows one dispatch: a delivery on a sync wire as a pulse travelling the
+ * wire, a drop as a flash of the node. Step mode reveals records one by one.
+ */
+void
+swy_canvas_reveal_record (SwyCanvas      *self,
+                          SwyTraceRecord *record)
+{
+  SwyTraceKind kind;
+  SwyWire *wire;
+
+  g_return_if_fail (SWY_IS_CANVAS (self));
+  g_return_if_fail (SWY_IS_TRACE_RECORD (record));
+
+  if (self->graph == NULL)
+    return;
+
+  kind = swy_trace_record_get_kind (record);
+  wire = record_wire (self, record);
+  if (kind == SWY_TRACE_KIND_DELIVER && wire != NULL &&
+      swy_wire_get_mode (wire) == SWY_WIRE_MODE_SYNC)
+    add_pulse (self, wire, topic_color (swy_trace_record_get_topic (record)),
+               g_get_monotonic_time ());
+  else if (kind == SWY_TRACE_KIND_DROP)
+    {
+      SwyNode *node = swy_graph_lookup_node (self->graph, swy_trace_record_get_node_id (record));
+      SwyNodeWidget *widget = node != NULL ? g_hash_table_lookup (self->widgets, node) : NULL;
+
+      if (widget != NULL)
+        swy_node_widget_flash (widget);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Reads the records added since the last frame and turns sync deliveries
+ * into pulses, in emission order, a little apart so the order shows. */
+static void
+follow_trace (SwyCanvas *self,
+              gint64     wall)
+{
+  SwyTrace *trace = swy_graph_get_trace (self->graph);
+  guint64 total = swy_trace_get_n_total (trace);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (trace));
+  guint64 fresh;
+  guint first;
+  gint64 start = wall;
+
+  if (total < self->trace_seen)
+    self->trace_seen = 0;   /* the trace was cleared */
+  fresh = MIN (total - self->trace_seen, n_items);
+  self->trace_seen = total;
+  if (fresh == 0)
+    return;
+
+  /* Busier than the pulse budget: only the newest ones can be seen anyway. */
+  fresh = MIN (fresh, MAX_PULSES);
+  first = n_items - fresh;
+  if (self->pulses->len > 0)
+    start = MAX (wall, g_array_index (self->pulses, Pulse, self->pulses->len - 1).start + PULSE_STAGGER_US);
+  start = MIN (start, wall + 4 * PULSE_STAGGER_US);
+
+  for (guint i = first; i < n_items; i++)
+    {
+      g_autoptr(SwyTraceRecord) record = swy_trace_get_record (trace, i);
+      SwyWire *wire;
+      WireRate *rate;
+
+      if (swy_trace_record_get_kind (record) != SWY_TRACE_KIND_DELIVER)
+        continue;
+      wire = record_wire (self, record);
+      if (wire == NULL || swy_wire_get_mode (wire) != SWY_WIRE_MODE_SYNC)
+        continue;
+      rate = g_hash_table_lookup (self->rates, wire);
+      if ((rate != NULL && rate->hot) ||
+          (self->view_state != NULL && swy_view_state_is_wire_muted (self->view_state, wire)))
+        continue;
+      add_pulse (self, wire, topic_color (swy_trace_record_get_topic (record)), start);
+      start += PULSE_STAGGER_US;
+    }
+}
+
+static void
+update_rates (SwyCanvas *self,
+              gint64     wall)
+{
+  double dt = self->last_rate_time > 0 ? (wall - self->last_rate_time) / (double) G_USEC_PER_SEC : 0;
+  double alpha = dt > 0 ? 1.0 - exp (-dt / RATE_TAU_S) : 0;
+  double speed = swy_graph_get_speed (self->graph);
+  gboolean playing = swy_graph_get_playing (self->graph);
+  gboolean changed = FALSE;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  self->last_rate_time = wall;
+  g_hash_table_iter_init (&iter, self->rates);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      WireRate *rate = value;
+      guint64 delivered = swy_wire_get_delivered (key);
+      guint64 delta = delivered >= rate->last_delivered ? delivered - rate->last_delivered : 0;
+      gboolean hot;
+
+      rate->last_delivered = delivered;
+      if (dt <= 0)
+        continue;
+      rate->rate += alpha * (delta / dt - rate->rate);
+      rate->virtual_rate = speed > 0 ? rate->rate / speed : 0;
+      hot = rate->hot ? rate->rate > COOL_RATE : rate->rate > CANVAS_HOT_RATE;
+      if (!playing && rate->rate < 1.0)
+        hot = FALSE;
+      if (hot != rate->hot)
+        {
+          rate->hot = hot;
+          changed = TRUE;
+        }
+      else if (rate->hot)
+        changed = TRUE;   /* its rate label changes */
+    }
+
+  if (changed)
+    _swy_canvas_queue_wires_redraw (self);
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  SwyCanvas *self = SWY_CANVAS (widget);
+  gint64 wall = g_get_monotonic_time ();
+  gboolean active;
+
+  if (self->graph == NULL)
+    {
+      self->tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  update_rates (self, wall);
+  if (self->follow_trace)
+    follow_trace (self, wall);
+
+  /* Forget pulses that have arrived. */
+  while (self->pulses->len > 0 &&
+         wall - g_array_index (self->pulses, Pulse, 0).start > PULSE_US)
+    g_array_remove_index (self->pulses, 0);
+
+  gtk_widget_queue_draw (widget);
+
+  active = swy_graph_get_playing (self->graph) || self->pulses->len > 0;
+  if (!active)
+    {
+      self->tick_id = 0;
+      self->last_rate_time = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+void
+_swy_canvas_ensure_ticking (SwyCanvas *self)
+{
+  if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
+}
+
+guint
+swy_canvas_get_n_tokens (SwyCanvas *self)
+{
+  g_return_val_if_fail (SWY_IS_CANVAS (self), 0);
+
+  return self->n_tokens;
+}
+
+/* The wires the selected event crossed, from the trace, for highlighting. */
+static void
+update_path (SwyCanvas *self)
+{
+  guint64 event_id = self->view_state != NULL ? swy_view_state_get_selected_event (self->view_state) : 0;
+  SwyTrace *trace;
+  guint n;
+
+  g_hash_table_remove_all (self->path_wires);
+  if (event_id != 0 && self->graph != NULL)
+    {
+      trace = swy_graph_get_trace (self->graph);
+      n = g_list_model_get_n_items (G_LIST_MODEL (trace));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(SwyTraceRecord) record = swy_trace_get_record (trace, i);
+          SwyWire *wire;
+
+          if (swy_trace_record_get_event_id (record) != event_id ||
+              swy_trace_record_get_kind (record) != SWY_TRACE_KIND_DELIVER)
+            continue;
+          wire = record_wire (self, record);
+          if (wire != NULL)
+            g_hash_table_add (self->path_wires, wire);
+        }
+    }
+  _swy_canvas_queue_wires_redraw (self);
+}
+
+/**
+ * swy_canvas_set_view_state:
+ * @self: a canvas
+ * @view_state: (nullable): the window's shared view state
+ *
+ * Links the canvas to the window's other views: the selected event's path
+ * is highlighted, and muted wires draw no tokens.
+ */
+void
+swy_canvas_set_view_state (SwyCanvas    *self,
+                           SwyViewState *view_state)
+{
+  g_return_if_fail (SWY_IS_CANVAS (self));
+
+  if (self->view_state == view_state)
+    return;
+
+  if (self->view_state != NULL)
+    g_signal_handlers_disconnect_by_data (self->view_state, self);
+  g_set_object (&self->view_state, view_state);
+  if (view_state != NULL)
+    {
+      g_signal_connect_object (view_state, "notify::selected-event", G_CALLBACK (update_path),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (view_state, "noise-changed", G_CALLBACK (_swy_canvas_queue_wires_redraw),
+                               self, G_CONNECT_SWAPPED);
+    }
+  update_path (self);
+}
+
+void
+_swy_canvas_get_topic_color (const char *topic,
+                             GdkRGBA    *rgba)
+{
+  gdk_rgba_parse (rgba, token_colors[topic_color (topic != NULL ? topic : "")]);
+}
