@@ -13,8 +13,12 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "swy-document.h"
 
@@ -85,6 +89,9 @@ struct _SwyDocument
 
   SwyGraph  *graph;
   GFile     *file;
+  /* The file's entity tag when the document last read or wrote it: a
+   * different one now means someone else changed the file. */
+  char      *etag;
 
   GPtrArray *undo_stack;    /* of Command */
   GPtrArray *redo_stack;    /* of Command */
@@ -647,6 +654,19 @@ swy_document_get_file (SwyDocument *self)
   return self->file;
 }
 
+/* The file's entity tag, or NULL when it is gone or cannot be read. */
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (info == NULL)
+    return NULL;
+
+  return g_strdup (g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ETAG_VALUE));
+}
+
 static void
 set_file (SwyDocument *self,
           GFile       *file)
@@ -1104,16 +1124,22 @@ swy_document_load_file (SwyDocument  *self,
                         GError      **error)
 {
   g_autoptr(SwyGraph) graph = NULL;
+  g_autofree char *etag = NULL;
 
   g_return_val_if_fail (SWY_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  /* Asked before reading: a change made in between then shows as a
+   * change on disk, which is the safe side. */
+  etag = query_etag (file);
   graph = swy_graph_new_from_file (file, NULL, error);
   if (graph == NULL)
     return FALSE;
 
   swy_document_set_graph (self, graph);
   set_file (self, file);
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&etag);
 
   return TRUE;
 }
@@ -1144,6 +1170,7 @@ swy_document_load_data (SwyDocument  *self,
 
   swy_document_set_graph (self, graph);
   set_file (self, NULL);
+  g_clear_pointer (&self->etag, g_free);
 
   return TRUE;
 }
@@ -1174,10 +1201,81 @@ swy_document_restore (SwyDocument  *self,
 
   self->saved_depth = -1;
   set_file (self, file);
+  /* The edits were made on the file as it was then; what is on disk now is
+   * what saving replaces, and the user chose to restore over it. */
+  self->etag = file != NULL ? query_etag (file) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 
   return TRUE;
+}
+
+/* Keeps the version of @path about to be replaced as @path~, the name
+ * GLib's g_file_replace() gives a backup and file managers hide. A hard link
+ * costs no space and no copy, so it works on a full disk; where the file
+ * system has none, the old text is copied. The backup is itself replaced
+ * atomically (made under a temporary name, then renamed). */
+static gboolean
+keep_backup (const char  *path,
+             GError     **error)
+{
+  g_autofree char *target = realpath (path, NULL);
+  g_autofree char *backup = NULL;
+  g_autofree char *temp = NULL;
+  GStatBuf st;
+  int saved_errno;
+
+  /* Nothing there yet, or not a plain file: nothing to keep. */
+  if (target == NULL || g_stat (target, &st) != 0 || !S_ISREG (st.st_mode))
+    return TRUE;
+
+  backup = g_strconcat (target, "~", NULL);
+  temp = g_strdup_printf ("%s.%08x", backup, g_random_int ());
+  if (link (target, temp) != 0)
+    {
+      saved_errno = errno;
+      if (saved_errno == EPERM || saved_errno == ENOTSUP || saved_errno == EXDEV ||
+          saved_errno == EMLINK || saved_errno == ENOSYS)
+        {
+          g_autofree char *contents = NULL;
+          gsize length;
+
+          if (!g_file_get_contents (target, &contents, &length, NULL) ||
+              !g_file_set_contents_full (backup, contents, length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                         st.st_mode & 07777, NULL))
+            goto failed;
+          return TRUE;
+        }
+      goto failed;
+    }
+  if (g_rename (temp, backup) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (temp);
+      goto failed;
+    }
+
+  return TRUE;
+
+failed:
+  /* Where the folder cannot be written to, that is the news, not the backup. */
+  if (saved_errno == EROFS || saved_errno == EACCES || saved_errno == EPERM)
+    {
+      g_autofree char *folder = g_path_get_dirname (target);
+      g_autofree char *name = g_filename_display_name (folder);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("the folder “%s” cannot be written to: %s"), name, g_strerror (saved_errno));
+    }
+  else
+    {
+      g_autofree char *name = g_filename_display_name (backup);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("could not keep the previous version as “%s”: %s"),
+                   name, g_strerror (saved_errno));
+    }
+  return FALSE;
 }
 
 /**
@@ -1187,6 +1285,9 @@ swy_document_restore (SwyDocument  *self,
  * @error: return location for an error
  *
  * Saves the graph atomically to @file, which becomes the document's file.
+ * The version it replaces is kept next to it as `name.swy~`. On failure
+ * nothing changes: @file holds its old text, and the document is still
+ * unsaved.
  *
  * Returns: whether the graph was saved
  */
@@ -1195,17 +1296,35 @@ swy_document_save_file (SwyDocument  *self,
                         GFile        *file,
                         GError      **error)
 {
+  g_autofree char *path = NULL;
   gboolean was_modified;
 
   g_return_val_if_fail (SWY_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!swy_graph_save_to_file (self->graph, file, NULL, error))
-    return FALSE;
+  path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      if (!keep_backup (path, error) ||
+          !swy_graph_save_to_file (self->graph, file, NULL, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autofree char *data = NULL;
+      gsize length;
+
+      data = swy_graph_save_to_data (self->graph, &length);
+      if (!g_file_replace_contents (file, data, length, NULL, TRUE, G_FILE_CREATE_NONE,
+                                    NULL, NULL, error))
+        return FALSE;
+    }
 
   was_modified = swy_document_get_modified (self);
   self->saved_depth = self->undo_stack->len;
   set_file (self, file);
+  g_free (self->etag);
+  self->etag = query_etag (file);
   if (was_modified)
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
@@ -1213,6 +1332,32 @@ swy_document_save_file (SwyDocument  *self,
     }
 
   return TRUE;
+}
+
+/**
+ * swy_document_get_changed_on_disk:
+ * @self: a document
+ *
+ * Tells whether someone else changed the document's file since the
+ * document last read or wrote it (its entity tag, the modification time
+ * for local files, differs). A file that is gone does not count: saving
+ * simply writes it again.
+ *
+ * Returns: whether the file on disk is not the one the document knows
+ */
+gboolean
+swy_document_get_changed_on_disk (SwyDocument *self)
+{
+  g_autofree char *etag = NULL;
+
+  g_return_val_if_fail (SWY_IS_DOCUMENT (self), FALSE);
+
+  if (self->file == NULL || self->etag == NULL)
+    return FALSE;
+
+  etag = query_etag (self->file);
+
+  return etag != NULL && !g_str_equal (etag, self->etag);
 }
 
 /**
@@ -1433,6 +1578,7 @@ swy_document_dispose (GObject *object)
     swy_graph_pause (self->graph);
   g_clear_object (&self->graph);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->etag, g_free);
 
   G_OBJECT_CLASS (swy_document_parent_class)->dispose (object);
 }

@@ -29,6 +29,7 @@ gboolean     swy_document_save_file       (SwyDocument  *self,
                                            GFile        *file,
                                            GError      **error);
 char        *swy_document_save_data       (SwyDocument  *self);
+gboolean     swy_document_get_changed_on_disk (SwyDocument *self);
 gboolean     swy_document_restore         (SwyDocument  *self,
                                            const char   *data,
                                            GFile        *file,

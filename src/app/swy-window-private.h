@@ -17,5 +17,7 @@ SwyLogView   *_swy_window_get_log_view      (SwyWindow *self);
 SwyStatsView *_swy_window_get_stats_view    (SwyWindow *self);
 GtkScale     *_swy_window_get_time_scale    (SwyWindow *self);
 const char   *_swy_window_get_time_end_text (SwyWindow *self);
+const char   *_swy_window_get_last_toast    (SwyWindow *self);
+const char   *_swy_window_get_changed_banner_text (SwyWindow *self);
 
 G_END_DECLS

@@ -51,6 +51,10 @@ struct _SwyWindow
   GPtrArray            *call_stack;    /* of char*: "main loop", emitter, …, handler */
   gboolean              close_confirmed;
 
+  /* Watches the document's file for changes made by someone else. */
+  GFileMonitor         *file_monitor;
+  char                 *last_toast;    /* for the GUI tests */
+
   /* Template children */
   GtkBox               *bottom_panel;
   AdwViewStack         *bottom_stack;
@@ -73,6 +77,8 @@ struct _SwyWindow
   GtkStack             *side_stack;
   GtkRevealer          *stack_revealer;
   AdwToastOverlay      *toast_overlay;
+  GtkInfoBar           *changed_bar;
+  GtkLabel             *changed_label;
   GtkLabel             *totals_label;
   GtkAdjustment        *time_adjustment;
   GtkLabel             *time_end_label;
@@ -131,6 +137,9 @@ toast (SwyWindow  *self,
        const char *message)
 {
   AdwToast *toast = adw_toast_new (message);
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
 
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -501,6 +510,47 @@ swy_window_open_file (SwyWindow *self,
 
 /* Saving and asking before losing changes */
 
+static void save_as (SwyWindow      *self,
+                     ContinueFunc    then,
+                     gpointer        data,
+                     GDestroyNotify  destroy);
+
+static void
+save_failed_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         SwyWindow        *self)
+{
+  if (g_str_equal (response, "save-as"))
+    save_as (self, NULL, NULL, NULL);
+}
+
+/* A failed save is worth more than a toast that goes by: it says what was
+ * not saved, where and why, that nothing is lost, and offers Save As. */
+static void
+show_save_error (SwyWindow    *self,
+                 GFile        *file,
+                 const GError *error)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("“%s” was not saved: %s.\n\n"
+                                    "Your changes are still here, and the file on disk is as it was. "
+                                    "Save to another place to keep them."),
+                                  name, error->message);
+  adw_message_dialog_add_responses (dialog,
+                                    "close", _("_Close"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_failed_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 save_to (SwyWindow *self,
          GFile     *file)
@@ -509,12 +559,11 @@ save_to (SwyWindow *self,
 
   if (!swy_document_save_file (self->document, file, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
-
-      toast (self, message);
+      show_save_error (self, file, error);
       return FALSE;
     }
 
+  gtk_info_bar_set_revealed (self->changed_bar, FALSE);
   remember_file (self);
   return TRUE;
 }
@@ -632,6 +681,76 @@ save_as (SwyWindow      *self,
 }
 
 static void
+save_now_then (SwyWindow      *self,
+               GFile          *file,
+               ContinueFunc    then,
+               gpointer        data,
+               GDestroyNotify  destroy)
+{
+  if (save_to (self, file) && then != NULL)
+    then (self, data);
+  if (destroy != NULL && data != NULL)
+    destroy (data);
+}
+
+static void reload (SwyWindow *self);
+
+static void
+changed_on_disk_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             Continuation     *cont)
+{
+  GFile *file = swy_document_get_file (cont->self->document);
+
+  if (g_str_equal (response, "overwrite") && file != NULL)
+    {
+      save_now_then (cont->self, file, cont->then, cont->data, cont->destroy);
+      cont->then = NULL;
+      cont->destroy = NULL;
+    }
+  else if (g_str_equal (response, "reload"))
+    reload (cont->self);
+  continuation_run_and_free (cont, FALSE);
+}
+
+/* Saving over a file someone else changed since it was opened or saved
+ * here would silently lose their changes: ask first. */
+static void
+confirm_overwrite_changed (SwyWindow      *self,
+                           ContinueFunc    then,
+                           gpointer        data,
+                           GDestroyNotify  destroy)
+{
+  AdwMessageDialog *dialog;
+  Continuation *cont = g_new0 (Continuation, 1);
+  g_autofree char *name = g_file_get_parse_name (swy_document_get_file (self->document));
+
+  cont->self = g_object_ref (self);
+  cont->then = then;
+  cont->data = data;
+  cont->destroy = destroy;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("File Changed on Disk"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("“%s” was changed by another program after it was opened "
+                                    "here. Saving replaces those changes with yours; reloading "
+                                    "replaces yours with them."),
+                                  name);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    "overwrite", _("_Save Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (changed_on_disk_response_cb), cont);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 save_then (SwyWindow      *self,
            ContinueFunc    then,
            gpointer        data,
@@ -640,15 +759,11 @@ save_then (SwyWindow      *self,
   GFile *file = swy_document_get_file (self->document);
 
   if (file == NULL)
-    {
-      save_as (self, then, data, destroy);
-      return;
-    }
-
-  if (save_to (self, file) && then != NULL)
-    then (self, data);
-  if (destroy != NULL && data != NULL)
-    destroy (data);
+    save_as (self, then, data, destroy);
+  else if (swy_document_get_changed_on_disk (self->document))
+    confirm_overwrite_changed (self, then, data, destroy);
+  else
+    save_now_then (self, file, then, data, destroy);
 }
 
 static void
@@ -708,6 +823,92 @@ confirm_discard (SwyWindow      *self,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), cont);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Changes on disk */
+
+static void
+reload (SwyWindow *self)
+{
+  GFile *file = swy_document_get_file (self->document);
+
+  gtk_info_bar_set_revealed (self->changed_bar, FALSE);
+  if (file != NULL)
+    {
+      g_autoptr(GFile) keep = g_object_ref (file);
+
+      swy_window_open_file (self, keep);
+    }
+}
+
+static void
+reload_then (SwyWindow *self,
+             gpointer   data)
+{
+  reload (self);
+}
+
+static void
+reload_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  SwyWindow *self = SWY_WINDOW (user_data);
+
+  if (swy_document_get_file (self->document) != NULL)
+    confirm_discard (self, reload_then, NULL, NULL);
+}
+
+static void
+changed_bar_response_cb (SwyWindow  *self,
+                         int         response,
+                         GtkInfoBar *bar)
+{
+  gtk_info_bar_set_revealed (bar, FALSE);
+}
+
+static void
+file_monitor_changed_cb (SwyWindow         *self,
+                         GFile             *file,
+                         GFile             *other_file,
+                         GFileMonitorEvent  event,
+                         GFileMonitor      *monitor)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  /* Our own saves change the file too, but the document knows their tag. */
+  if (!swy_document_get_changed_on_disk (self->document))
+    return;
+
+  name = swy_document_dup_title (self->document);
+  text = g_strdup_printf (_("“%s” was changed by another program."), name);
+  gtk_label_set_text (self->changed_label, text);
+  gtk_info_bar_set_revealed (self->changed_bar, TRUE);
+}
+
+/* GLib watches the file's folder, so a file replaced by a rename (as our
+ * saves and most editors' are) is seen too; any event leads to comparing
+ * entity tags, so the kind of event does not matter. */
+static void
+document_file_changed_cb (SwyWindow *self)
+{
+  GFile *file = swy_document_get_file (self->document);
+
+  if (self->file_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->file_monitor, self);
+      g_file_monitor_cancel (self->file_monitor);
+      g_clear_object (&self->file_monitor);
+    }
+  gtk_info_bar_set_revealed (self->changed_bar, FALSE);
+  if (file == NULL)
+    return;
+
+  self->file_monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->file_monitor != NULL)
+    g_signal_connect_object (self->file_monitor, "changed", G_CALLBACK (file_monitor_changed_cb),
+                             self, G_CONNECT_SWAPPED);
 }
 
 /* Actions */
@@ -1407,6 +1608,7 @@ static const GActionEntry win_actions[] = {
   { .name = "open", .activate = open_action },
   { .name = "save", .activate = save_action },
   { .name = "save-as", .activate = save_as_action },
+  { .name = "reload", .activate = reload_action },
   { .name = "undo", .activate = undo_action },
   { .name = "redo", .activate = redo_action },
   { .name = "run", .activate = run_action },
@@ -1546,6 +1748,12 @@ swy_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (swy_graph_get_nodes (g), self);
       g_signal_handlers_disconnect_by_data (self->document, self);
     }
+  if (self->file_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->file_monitor, self);
+      g_file_monitor_cancel (self->file_monitor);
+      g_clear_object (&self->file_monitor);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), SWY_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->document);
@@ -1562,6 +1770,7 @@ swy_window_finalize (GObject *object)
 
   g_clear_pointer (&self->call_stack, g_ptr_array_unref);
   g_clear_pointer (&self->autosave_path, g_free);
+  g_clear_pointer (&self->last_toast, g_free);
 
   G_OBJECT_CLASS (swy_window_parent_class)->finalize (object);
 }
@@ -1621,6 +1830,9 @@ swy_window_class_init (SwyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, stack_revealer);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, changed_bar);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, changed_label);
+  gtk_widget_class_bind_template_callback (widget_class, changed_bar_response_cb);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, totals_label);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, time_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, time_end_label);
@@ -1667,6 +1879,8 @@ swy_window_init (SwyWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::title", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::file", G_CALLBACK (document_file_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::modified", G_CALLBACK (schedule_autosave), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "selection-changed", G_CALLBACK (selection_changed_cb),
@@ -1732,4 +1946,25 @@ _swy_window_get_time_end_text (SwyWindow *self)
   g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
 
   return gtk_label_get_text (self->time_end_label);
+}
+
+/* The last toast shown, and the changed-on-disk banner's text when it shows
+ * (NULL otherwise), for the GUI tests. */
+const char *
+_swy_window_get_last_toast (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  return self->last_toast;
+}
+
+const char *
+_swy_window_get_changed_banner_text (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  if (!gtk_info_bar_get_revealed (self->changed_bar))
+    return NULL;
+
+  return gtk_label_get_text (self->changed_label);
 }
