@@ -20,8 +20,8 @@
 
 gboolean
 _swy_canvas_port_point (SwyCanvas        *self,
-            SwyPort          *port,
-            graphene_point_t *out)
+                        SwyPort          *port,
+                        graphene_point_t *out)
 {
   SwyNode *node = swy_port_get_node (port);
   SwyNodeWidget *widget = g_hash_table_lookup (self->widgets, node);
@@ -39,8 +39,8 @@ _swy_canvas_port_point (SwyCanvas        *self,
  * from the left. Control points in content coordinates. */
 void
 _swy_canvas_wire_curve (const graphene_point_t *a,
-            const graphene_point_t *b,
-            graphene_point_t        c[4])
+                        const graphene_point_t *b,
+                        graphene_point_t        c[4])
 {
   double dx = MAX (48.0, fabs (b->x - a->x) / 2.0);
   double drop = 0.0;
@@ -61,8 +61,8 @@ _swy_canvas_wire_curve (const graphene_point_t *a,
 
 void
 _swy_canvas_curve_at (const graphene_point_t c[4],
-          double                 t,
-          graphene_point_t      *out)
+                      double                 t,
+                      graphene_point_t      *out)
 {
   double u = 1.0 - t;
   double b0 = u * u * u, b1 = 3 * u * u * t, b2 = 3 * u * t * t, b3 = t * t * t;
@@ -73,8 +73,8 @@ _swy_canvas_curve_at (const graphene_point_t c[4],
 
 gboolean
 _swy_canvas_wire_points (SwyCanvas        *self,
-             SwyWire          *wire,
-             graphene_point_t  c[4])
+                         SwyWire          *wire,
+                         graphene_point_t  c[4])
 {
   graphene_point_t a, b;
 
@@ -314,7 +314,7 @@ stats_clock_us (void)
 
 void
 _swy_canvas_snapshot (GtkWidget   *widget,
-                     GtkSnapshot *snapshot)
+                      GtkSnapshot *snapshot)
 {
   SwyCanvas *self = SWY_CANVAS (widget);
   gint64 start = 0;
@@ -373,8 +373,8 @@ _swy_canvas_snapshot (GtkWidget   *widget,
 
 SwyNodeWidget *
 _swy_canvas_pick_node_widget (SwyCanvas *self,
-                  double     wx,
-                  double     wy)
+                              double     wx,
+                              double     wy)
 {
   GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), wx, wy, GTK_PICK_DEFAULT);
 
@@ -386,9 +386,9 @@ _swy_canvas_pick_node_widget (SwyCanvas *self,
 
 SwyPort *
 _swy_canvas_pick_port (SwyCanvas      *self,
-           double          wx,
-           double          wy,
-           SwyNodeWidget **out_widget)
+                       double          wx,
+                       double          wy,
+                       SwyNodeWidget **out_widget)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -425,8 +425,8 @@ _swy_canvas_pick_port (SwyCanvas      *self,
 
 SwyWire *
 _swy_canvas_pick_wire (SwyCanvas *self,
-           double     wx,
-           double     wy)
+                       double     wx,
+                       double     wy)
 {
   GListModel *wires = swy_graph_get_wires (self->graph);
   guint n = g_list_model_get_n_items (wires);

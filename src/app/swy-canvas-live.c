@@ -20,13 +20,13 @@
 #define COOL_RATE          14.0
 #define RATE_TAU_S         0.6
 #define TOKEN_SIZE         12
+#define TOKEN_PICK_SLOP    3.0   /* px around a token that still pick it */
 
 /* Topic colours: GNOME palette, readable on light and dark. */
 static const char *token_colors[CANVAS_N_TOKEN_COLORS] = {
   "#3584e4", "#e66100", "#2ec27e", "#9141ac",
   "#f5c211", "#e01b24", "#1c71d8", "#865e3c",
 };
-
 
 static guint
 topic_color (const char *topic)
@@ -77,7 +77,7 @@ token_texture (SwyCanvas *self,
 
 WireRate *
 _swy_canvas_get_rate (SwyCanvas *self,
-          SwyWire   *wire)
+                      SwyWire   *wire)
 {
   WireRate *rate = g_hash_table_lookup (self->rates, wire);
 
@@ -103,33 +103,23 @@ swy_canvas_wire_is_aggregated (SwyCanvas *self,
   return rate != NULL && rate->hot;
 }
 
-gboolean
-_swy_canvas_is_wire_selected (SwyCanvas *self,
-                  SwyWire   *wire)
-{
-  return g_ptr_array_find (self->selected_wires, wire, NULL);
-}
-
-static void
-append_token (SwyCanvas              *self,
-              GtkSnapshot            *snapshot,
-              const graphene_point_t *p,
-              guint                   color)
-{
-  double size = TOKEN_SIZE * MAX (self->zoom, 0.5);
-  double x = self->pan_x + p->x * self->zoom;
-  double y = self->pan_y + p->y * self->zoom;
-
-  gtk_snapshot_append_texture (snapshot, token_texture (self, color),
-                               &GRAPHENE_RECT_INIT (x - size / 2, y - size / 2, size, size));
-  self->n_tokens++;
-}
+/* Every token the canvas draws, in drawing order: the events in flight on
+ * queued wires, then the sync pulses; @p in content coordinates. Drawing
+ * and picking both go through foreach_token(), so that a click finds
+ * exactly what was drawn. */
+typedef void (*TokenFunc) (SwyCanvas              *self,
+                           const graphene_point_t *p,
+                           guint                   color,
+                           guint64                 event_id,
+                           gpointer                user_data);
 
 typedef struct
 {
-  SwyCanvas   *self;
-  GtkSnapshot *snapshot;
-  gint64       now;
+  SwyCanvas *self;
+  gint64     now;
+  guint      n;
+  TokenFunc  func;
+  gpointer   user_data;
 } TokenContext;
 
 static void
@@ -146,7 +136,7 @@ in_flight_cb (SwyWire  *wire,
   gboolean drawn;
   double t;
 
-  if (self->n_tokens >= MAX_TOKENS)
+  if (ctx->n >= MAX_TOKENS)
     return;
   rate = g_hash_table_lookup (self->rates, wire);
   if (rate != NULL && rate->curve_pass == self->token_pass)
@@ -173,7 +163,9 @@ in_flight_cb (SwyWire  *wire,
 
   t = due_us > sent_us ? (double) (ctx->now - sent_us) / (double) (due_us - sent_us) : 1.0;
   _swy_canvas_curve_at (c, CLAMP (t, 0.0, 1.0), &p);
-  append_token (self, ctx->snapshot, &p, topic_color (swy_event_get_topic (event)));
+  ctx->n++;
+  ctx->func (self, &p, topic_color (swy_event_get_topic (event)), swy_event_get_id (event),
+             ctx->user_data);
 }
 
 static gboolean
@@ -183,14 +175,14 @@ graph_has_wire (SwyCanvas *self,
   return g_hash_table_contains (self->rates, wire);
 }
 
-void
-_swy_canvas_snapshot_tokens (SwyCanvas   *self,
-                 GtkSnapshot *snapshot)
+static guint
+foreach_token (SwyCanvas *self,
+               TokenFunc  func,
+               gpointer   user_data)
 {
-  TokenContext ctx = { self, snapshot, swy_graph_get_now (self->graph) };
+  TokenContext ctx = { self, swy_graph_get_now (self->graph), 0, func, user_data };
   gint64 wall = g_get_monotonic_time ();
 
-  self->n_tokens = 0;
   self->token_pass++;
   swy_graph_foreach_in_flight (self->graph, in_flight_cb, &ctx);
 
@@ -206,19 +198,146 @@ _swy_canvas_snapshot_tokens (SwyCanvas   *self,
       if (t > 1.0 || !_swy_canvas_wire_points (self, pulse->wire, c))
         continue;
       _swy_canvas_curve_at (c, t, &p);
-      append_token (self, snapshot, &p, pulse->color);
+      ctx.n++;
+      func (self, &p, pulse->color, pulse->event_id, user_data);
     }
+
+  return ctx.n;
+}
+
+static double
+token_size (SwyCanvas *self)
+{
+  return TOKEN_SIZE * MAX (self->zoom, 0.5);
+}
+
+/* The halo under the selected event's token, in the colour of its path. */
+static GdkTexture *
+halo_texture (SwyCanvas *self)
+{
+  if (self->halo_texture == NULL)
+    {
+      int size = TOKEN_SIZE * 4;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(GBytes) bytes = NULL;
+
+      cairo_arc (cr, size / 2.0, size / 2.0, size / 2.0 - 1, 0, 2 * G_PI);
+      cairo_set_source_rgba (cr, 0xf6 / 255.0, 0xd3 / 255.0, 0x2d / 255.0, 0.85);
+      cairo_fill (cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+
+      bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                           (gsize) cairo_image_surface_get_stride (surface) * size);
+      self->halo_texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
+                                                   cairo_image_surface_get_stride (surface));
+      cairo_surface_destroy (surface);
+    }
+
+  return self->halo_texture;
+}
+
+typedef struct
+{
+  GtkSnapshot *snapshot;
+  guint64      selected;
+} DrawContext;
+
+static void
+append_token_cb (SwyCanvas              *self,
+                 const graphene_point_t *p,
+                 guint                   color,
+                 guint64                 event_id,
+                 gpointer                user_data)
+{
+  DrawContext *draw = user_data;
+  double size = token_size (self);
+  double x = self->pan_x + p->x * self->zoom;
+  double y = self->pan_y + p->y * self->zoom;
+
+  if (event_id == draw->selected)
+    gtk_snapshot_append_texture (draw->snapshot, halo_texture (self),
+                                 &GRAPHENE_RECT_INIT (x - size, y - size, 2 * size, 2 * size));
+  gtk_snapshot_append_texture (draw->snapshot, token_texture (self, color),
+                               &GRAPHENE_RECT_INIT (x - size / 2, y - size / 2, size, size));
+}
+
+void
+_swy_canvas_snapshot_tokens (SwyCanvas   *self,
+                             GtkSnapshot *snapshot)
+{
+  DrawContext draw = { snapshot, 0 };
+
+  if (self->view_state != NULL)
+    draw.selected = swy_view_state_get_selected_event (self->view_state);
+  if (draw.selected == 0)
+    draw.selected = G_MAXUINT64;   /* no event has that id */
+  self->n_tokens = foreach_token (self, append_token_cb, &draw);
+}
+
+typedef struct
+{
+  double  wx;
+  double  wy;
+  double  best;
+  guint64 event_id;
+} PickContext;
+
+static void
+pick_token_cb (SwyCanvas              *self,
+               const graphene_point_t *p,
+               guint                   color,
+               guint64                 event_id,
+               gpointer                user_data)
+{
+  PickContext *pick = user_data;
+  double d = hypot (self->pan_x + p->x * self->zoom - pick->wx,
+                    self->pan_y + p->y * self->zoom - pick->wy);
+
+  /* The nearest wins; among tokens drawn on the same spot, the topmost. */
+  if (d <= pick->best)
+    {
+      pick->best = d;
+      pick->event_id = event_id;
+    }
+}
+
+/**
+ * _swy_canvas_pick_event:
+ * @self: a canvas
+ * @wx: widget x
+ * @wy: widget y
+ *
+ * Finds the token drawn nearest to a point, within its drawn radius and a
+ * few pixels more, whatever the zoom.
+ *
+ * Returns: the id of its event, or 0 if no token is there
+ */
+guint64
+_swy_canvas_pick_event (SwyCanvas *self,
+                        double     wx,
+                        double     wy)
+{
+  PickContext pick = { wx, wy, token_size (self) / 2 + TOKEN_PICK_SLOP, 0 };
+
+  if (self->graph == NULL)
+    return 0;
+
+  foreach_token (self, pick_token_cb, &pick);
+  return pick.event_id;
 }
 
 /* Live view */
 
 static void
-add_pulse (SwyCanvas *self,
-           SwyWire   *wire,
-           guint      color,
-           gint64     start)
+add_pulse (SwyCanvas      *self,
+           SwyWire        *wire,
+           SwyTraceRecord *record,
+           gint64          start)
 {
-  Pulse pulse = { wire, start, color };
+  Pulse pulse = { wire, start, topic_color (swy_trace_record_get_topic (record)),
+                  swy_trace_record_get_event_id (record) };
 
   if (self->pulses->len >= MAX_PULSES)
     g_array_remove_index (self->pulses, 0);
@@ -265,8 +384,7 @@ swy_canvas_reveal_record (SwyCanvas      *self,
   wire = record_wire (self, record);
   if (kind == SWY_TRACE_KIND_DELIVER && wire != NULL &&
       swy_wire_get_mode (wire) == SWY_WIRE_MODE_SYNC)
-    add_pulse (self, wire, topic_color (swy_trace_record_get_topic (record)),
-               g_get_monotonic_time ());
+    add_pulse (self, wire, record, g_get_monotonic_time ());
   else if (kind == SWY_TRACE_KIND_DROP)
     {
       SwyNode *node = swy_graph_lookup_node (self->graph, swy_trace_record_get_node_id (record));
@@ -320,7 +438,7 @@ follow_trace (SwyCanvas *self,
       if ((rate != NULL && rate->hot) ||
           (self->view_state != NULL && swy_view_state_is_wire_muted (self->view_state, wire)))
         continue;
-      add_pulse (self, wire, topic_color (swy_trace_record_get_topic (record)), start);
+      add_pulse (self, wire, record, start);
       start += PULSE_STAGGER_US;
     }
 }
@@ -419,11 +537,32 @@ swy_canvas_get_n_tokens (SwyCanvas *self)
   return self->n_tokens;
 }
 
-/* The wires the selected event crossed, from the trace, for highlighting. */
+typedef struct
+{
+  GHashTable *path_wires;
+  guint64     event_id;
+} PathContext;
+
+static void
+path_in_flight_cb (SwyWire  *wire,
+                   SwyEvent *event,
+                   gint64    sent_us,
+                   gint64    due_us,
+                   gpointer  user_data)
+{
+  PathContext *ctx = user_data;
+
+  if (swy_event_get_id (event) == ctx->event_id)
+    g_hash_table_add (ctx->path_wires, wire);
+}
+
+/* The wires the selected event crossed, from the trace, and those it is
+ * travelling on now, for highlighting. */
 static void
 update_path (SwyCanvas *self)
 {
   guint64 event_id = self->view_state != NULL ? swy_view_state_get_selected_event (self->view_state) : 0;
+  PathContext ctx = { self->path_wires, event_id };
   SwyTrace *trace;
   guint n;
 
@@ -444,8 +583,16 @@ update_path (SwyCanvas *self)
           if (wire != NULL)
             g_hash_table_add (self->path_wires, wire);
         }
+      swy_graph_foreach_in_flight (self->graph, path_in_flight_cb, &ctx);
     }
   _swy_canvas_queue_wires_redraw (self);
+}
+
+gboolean
+_swy_canvas_is_wire_on_path (SwyCanvas *self,
+                             SwyWire   *wire)
+{
+  return g_hash_table_contains (self->path_wires, wire);
 }
 
 /**

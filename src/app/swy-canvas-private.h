@@ -39,6 +39,7 @@ typedef struct
   SwyWire *wire;       /* weak: checked against the graph before use */
   gint64   start;      /* wall clock, µs */
   guint    color;
+  guint64  event_id;
 } Pulse;
 
 typedef struct
@@ -96,6 +97,7 @@ struct _SwyCanvas
   double         wires_node_pan_y;
 
   GdkTexture    *token_textures[CANVAS_N_TOKEN_COLORS];
+  GdkTexture    *halo_texture;
   GArray        *pulses;          /* of Pulse */
   GHashTable    *rates;           /* SwyWire → WireRate */
   guint64        trace_seen;
@@ -112,6 +114,11 @@ struct _SwyCanvas
 };
 
 /* swy-canvas.c */
+gboolean       _swy_canvas_press                  (SwyCanvas        *self,
+                                                   guint             button,
+                                                   GdkModifierType   state,
+                                                   double            x,
+                                                   double            y);
 void           _swy_canvas_queue_wires_redraw     (SwyCanvas        *self);
 void           _swy_canvas_emit_selection_changed (SwyCanvas        *self);
 void           _swy_canvas_unselect_all           (SwyCanvas        *self);
@@ -152,6 +159,11 @@ WireRate      *_swy_canvas_get_rate               (SwyCanvas        *self,
 void           _swy_canvas_snapshot_tokens        (SwyCanvas        *self,
                                                    GtkSnapshot      *snapshot);
 void           _swy_canvas_ensure_ticking         (SwyCanvas        *self);
+gboolean       _swy_canvas_is_wire_on_path        (SwyCanvas        *self,
+                                                   SwyWire          *wire);
+guint64        _swy_canvas_pick_event             (SwyCanvas        *self,
+                                                   double            wx,
+                                                   double            wy);
 
 /* swy-canvas-actions.c */
 void           _swy_canvas_class_actions_init     (GtkWidgetClass   *widget_class);

@@ -314,6 +314,13 @@ swy_canvas_get_free_spot (SwyCanvas *self,
 
 /* Selection */
 
+gboolean
+_swy_canvas_is_wire_selected (SwyCanvas *self,
+                              SwyWire   *wire)
+{
+  return g_ptr_array_find (self->selected_wires, wire, NULL);
+}
+
 void
 _swy_canvas_emit_selection_changed (SwyCanvas *self)
 {
@@ -480,7 +487,7 @@ swy_canvas_get_node_widget (SwyCanvas *self,
 
 void
 _swy_canvas_refuse (SwyCanvas  *self,
-        const char *message)
+                    const char *message)
 {
   gtk_widget_error_bell (GTK_WIDGET (self));
   g_signal_emit (self, signals[SIGNAL_REFUSED], 0, message);
@@ -535,7 +542,11 @@ drag_begin_cb (GtkGestureDrag *gesture,
       return;
     }
 
+  /* A token over a card is picked by the press (_swy_canvas_press); dragging
+   * from it pans, as from empty space, rather than moving the card. */
   widget = _swy_canvas_pick_node_widget (self, x, y);
+  if (widget != NULL && self->view_state != NULL && _swy_canvas_pick_event (self, x, y) != 0)
+    widget = NULL;
   if (widget != NULL)
     {
       if (!swy_node_widget_get_selected (widget))
@@ -669,8 +680,8 @@ finish_wire (SwyCanvas *self)
   if (!ports_can_connect (self->wire_from, target))
     {
       _swy_canvas_refuse (self, swy_port_get_direction (target) == SWY_PORT_DIRECTION_INPUT
-                    ? _("An input can only be wired to an output")
-                    : _("An output can only be wired to an input"));
+                          ? _("An input can only be wired to an output")
+                          : _("An output can only be wired to an input"));
       return;
     }
 
@@ -766,38 +777,55 @@ show_context_menu (SwyCanvas *self,
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
-static void
-click_pressed_cb (GtkGestureClick *gesture,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  SwyCanvas       *self)
+/* A press of @button at (@x, @y): what the click gesture does, apart so
+ * that tests press where something is drawn. Returns whether the press is
+ * used up (a context menu opened). A token is an event of the run: pressing
+ * it selects that event in every view, as picking it in the log does. */
+gboolean
+_swy_canvas_press (SwyCanvas       *self,
+                   guint            button,
+                   GdkModifierType  state,
+                   double           x,
+                   double           y)
 {
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
   gboolean extend = (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0;
   SwyNodeWidget *widget;
   GObject *target = NULL;
+  gboolean on_port;
+  guint64 event_id = 0;
 
   if (self->graph == NULL)
-    return;
+    return FALSE;
+
+  /* Tokens are drawn over the cards, so they are picked first; ports,
+   * where wiring starts, stay reachable under them. */
+  on_port = _swy_canvas_pick_port (self, x, y, NULL) != NULL;
+  if (button == GDK_BUTTON_PRIMARY && !on_port && self->view_state != NULL)
+    event_id = _swy_canvas_pick_event (self, x, y);
+  if (event_id != 0)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+      if (!extend)
+        swy_canvas_unselect_all (self);
+      swy_view_state_set_selected_event (self->view_state, event_id);
+      return FALSE;
+    }
 
   widget = _swy_canvas_pick_node_widget (self, x, y);
   if (widget != NULL)
     target = G_OBJECT (swy_node_widget_get_node (widget));
-  else if (_swy_canvas_pick_port (self, x, y, NULL) == NULL)
+  else if (!on_port)
     target = G_OBJECT (_swy_canvas_pick_wire (self, x, y));
 
   if (button == GDK_BUTTON_SECONDARY)
     {
       if (target == NULL)
-        return;
+        return FALSE;
       if (SWY_IS_NODE (target) ? !swy_node_widget_get_selected (widget)
                                : !_swy_canvas_is_wire_selected (self, SWY_WIRE (target)))
         swy_canvas_select (self, target, FALSE);
       show_context_menu (self, x, y, target);
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      return;
+      return TRUE;
     }
 
   if (widget != NULL)
@@ -809,12 +837,27 @@ click_pressed_cb (GtkGestureClick *gesture,
     {
       if (!extend)
         swy_canvas_unselect_all (self);
-      return;
+      return FALSE;
     }
   /* Pressing an already selected node keeps the selection, for dragging it. */
   if (SWY_IS_NODE (target) && !extend && swy_node_widget_get_selected (widget))
-    return;
+    return FALSE;
   swy_canvas_select (self, target, extend);
+  return FALSE;
+}
+
+static void
+click_pressed_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  SwyCanvas       *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (_swy_canvas_press (self, button, state, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 static gboolean
@@ -1204,6 +1247,7 @@ swy_canvas_dispose (GObject *object)
   g_clear_pointer (&self->wires_node, gsk_render_node_unref);
   for (guint i = 0; i < CANVAS_N_TOKEN_COLORS; i++)
     g_clear_object (&self->token_textures[i]);
+  g_clear_object (&self->halo_texture);
 
   G_OBJECT_CLASS (swy_canvas_parent_class)->dispose (object);
 }

@@ -446,8 +446,12 @@ selection_changed_cb (SwyWindow *self)
   GObject *object = swy_canvas_get_selected_object (self->canvas);
 
   swy_inspector_set_object (self->inspector, object);
+  /* With nothing picked on the canvas (a click on empty space, or on a
+   * token, which picks its event), the selected event shows, if any. */
   if (object != NULL || swy_view_state_get_selected_event (self->view_state) == 0)
     gtk_stack_set_visible_child_name (self->side_stack, "inspector");
+  else
+    gtk_stack_set_visible_child_name (self->side_stack, "event");
 }
 
 static void

@@ -14,11 +14,9 @@
 
 #include "swy-window.h"
 #include "swy-window-private.h"
+#include "swy-window-test-util.h"
 
-#define TEST_APP_ID     "io.github.switchyard.SwitchyardTest"
 #define EMPTY_GRAPH     "{\"format\":\"switchyard\",\"version\":1,\"nodes\":[],\"wires\":[]}"
-#define MAX_ITERATIONS  100000
-#define GUARD_SECONDS   20   /* a bound on waiting for a frame or for live mode, never a measure */
 
 /* A timer that ticks once, a sync cascade through a filter into a log, and a
  * second sync wire from the timer into a counter, connected after the first. */
@@ -42,21 +40,6 @@ static SwyApplication *app;
 
 /* Main loop */
 
-static gboolean
-set_flag_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin_until_idle (void)
-{
-  for (guint i = 0; i < MAX_ITERATIONS && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
 /* Runs live (win.run) until the virtual clock reaches @until_us and @done
  * holds, then pauses. Live mode follows the monotonic clock, so this takes
  * about that long; nothing here measures it. */
@@ -71,7 +54,7 @@ run_live_until (SwyWindow  *window,
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
   g_assert_true (swy_graph_get_playing (graph));
-  guard = g_timeout_add_seconds (GUARD_SECONDS, set_flag_cb, &given_up);
+  guard = g_timeout_add_seconds (TEST_GUARD_SECONDS, test_set_flag_cb, &given_up);
   while (!given_up && (swy_graph_get_now (graph) < until_us || (done != NULL && !done (graph))))
     g_main_context_iteration (NULL, TRUE);
   g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
@@ -79,35 +62,6 @@ run_live_until (SwyWindow  *window,
   if (!given_up)
     g_source_remove (guard);
   g_assert_false (given_up);
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
-/* Waits until the window has painted a frame after everything queued so far. */
-static void
-wait_for_frame (SwyWindow *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  gboolean painted = FALSE;
-  gboolean given_up = FALSE;
-  guint guard;
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  guard = g_timeout_add_seconds (GUARD_SECONDS, set_flag_cb, &given_up);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  while (!painted && !given_up)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-  if (!given_up)
-    g_source_remove (guard);
-  g_assert_true (painted);
 }
 
 /* Windows */
@@ -1005,29 +959,6 @@ test_editor_step_cascade (void)
 /* 5. Screenshots */
 
 static void
-save_screenshot (SwyWindow  *window,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
-  int width = gtk_widget_get_width (GTK_WIDGET (window));
-  int height = gtk_widget_get_height (GTK_WIDGET (window));
-
-  /* 1280×800 less the resize borders of client-side decorations. */
-  g_assert_cmpint (width, >, 1200);
-  g_assert_cmpint (height, >, 720);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
-}
-
-static void
 test_editor_screenshot_empty (void)
 {
   SwyWindow *window = new_window ();
@@ -1098,22 +1029,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GSettings) settings = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  /* Instant transitions, so that a frame shows the end state. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  settings = g_settings_new ("io.github.switchyard.Switchyard");
-  g_settings_set_boolean (settings, "first-run", FALSE);
-  g_settings_set_boolean (settings, "window-maximized", FALSE);
-  g_settings_set_string (settings, "last-file", "");
-
-  app = swy_application_new (TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = test_app_new (&argc, &argv);
 
   g_test_add_func ("/Swy/Editor/build-save-undo", test_editor_build_save_undo);
   g_test_add_func ("/Swy/Editor/live-state", test_editor_live_state);

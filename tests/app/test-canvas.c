@@ -1,0 +1,367 @@
+/* test-canvas.c: the canvas's live view, checked against the engine and against what it draws
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-canvas"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <swy.h>
+
+#include "swy-canvas-private.h"
+#include "swy-event-details-private.h"
+#include "swy-log-view-private.h"
+#include "swy-window.h"
+#include "swy-window-private.h"
+#include "swy-window-test-util.h"
+
+/* A timer that ticks twice, 100 ms apart, into a counter a second away
+ * on a queued wire: at 700 ms both ticks are in flight, at 60% and 50%. */
+static const char two_tokens_graph[] =
+  "{ \"format\": \"switchyard\", \"version\": 1,\n"
+  "  \"nodes\": [\n"
+  "    { \"id\": \"timer1\", \"type\": \"timer\", \"x\": 0, \"y\": 100,\n"
+  "      \"properties\": { \"interval-ms\": 100, \"count\": 2 } },\n"
+  "    { \"id\": \"counter1\", \"type\": \"counter\", \"x\": 700, \"y\": 100 }\n"
+  "  ],\n"
+  "  \"wires\": [\n"
+  "    { \"from\": \"timer1:out\", \"to\": \"counter1:in\", \"mode\": \"queued\",\n"
+  "      \"latency-ms\": 1000 }\n"
+  "  ]\n"
+  "}\n";
+
+static SwyApplication *app;
+
+static SwyWindow *
+open_window (const char *graph_text)
+{
+  SwyWindow *window = swy_window_new (app);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (swy_document_load_data (swy_window_get_document (window), graph_text, &error));
+  g_assert_no_error (error);
+  /* The log shows in the bottom panel, the event details beside the canvas. */
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "show-panel",
+                                      g_variant_new_boolean (TRUE));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (window);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "zoom-fit", NULL);
+  wait_for_frame (window);
+  spin_until_idle ();
+
+  return window;
+}
+
+static void
+destroy_window (SwyWindow *window)
+{
+  swy_graph_pause (swy_document_get_graph (swy_window_get_document (window)));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_until_idle ();
+  g_assert_null (window);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  guint64 id;
+  gint64  sent_us;
+  SwyWire *wire;
+} InFlight;
+
+static void
+collect_in_flight_cb (SwyWire  *wire,
+                      SwyEvent *event,
+                      gint64    sent_us,
+                      gint64    due_us,
+                      gpointer  user_data)
+{
+  InFlight item = { swy_event_get_id (event), sent_us, wire };
+
+  g_array_append_val ((GArray *) user_data, item);
+}
+
+static int
+compare_sent (gconstpointer a,
+              gconstpointer b)
+{
+  const InFlight *x = a, *y = b;
+
+  return (x->sent_us > y->sent_us) - (x->sent_us < y->sent_us);
+}
+
+/* The graph's deliveries in flight, earliest sent first. */
+static GArray *
+dup_in_flight (SwyGraph *graph)
+{
+  GArray *items = g_array_new (FALSE, FALSE, sizeof (InFlight));
+
+  swy_graph_foreach_in_flight (graph, collect_in_flight_cb, items);
+  g_array_sort (items, compare_sent);
+
+  return items;
+}
+
+typedef struct
+{
+  double x;
+  double y;
+  guint  n;
+} Blob;
+
+static int
+compare_blob_x (gconstpointer a,
+                gconstpointer b)
+{
+  const Blob *x = a, *y = b;
+
+  return (x->x > y->x) - (x->x < y->x);
+}
+
+/* Where the canvas drew tokens of @topic: it is rendered as it is on screen,
+ * and the pixels of the topic's colour outside the cards are gathered into
+ * blobs (centres in canvas coordinates), sorted from left to right. */
+static GArray *
+find_tokens (SwyCanvas  *canvas,
+             const char *topic)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (canvas));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (canvas)));
+  int width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (canvas));
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+  g_autoptr(GArray) cards = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  GArray *blobs = g_array_new (FALSE, FALSE, sizeof (Blob));
+  GdkRGBA color;
+  int red, green, blue;
+
+  _swy_canvas_get_topic_color (topic, &color);
+  red = (int) round (color.red * 255);
+  green = (int) round (color.green * 255);
+  blue = (int) round (color.blue * 255);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (canvas));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t r;
+
+      g_assert_true (gtk_widget_compute_bounds (child, GTK_WIDGET (canvas), &r));
+      graphene_rect_inset (&r, -4, -4);
+      g_array_append_val (cards, r);
+    }
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  gdk_texture_download (texture, data, (gsize) width * 4);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        /* GDK_MEMORY_DEFAULT: B, G, R, A, premultiplied. */
+        const guchar *pixel = data + ((gsize) y * width + x) * 4;
+        gboolean on_card = FALSE;
+        guint i;
+
+        if (pixel[3] != 255 || ABS (pixel[2] - red) > 6 || ABS (pixel[1] - green) > 6 ||
+            ABS (pixel[0] - blue) > 6)
+          continue;
+        for (i = 0; i < cards->len && !on_card; i++)
+          on_card = graphene_rect_contains_point (&g_array_index (cards, graphene_rect_t, i),
+                                                  &GRAPHENE_POINT_INIT (x, y));
+        if (on_card)
+          continue;
+
+        for (i = 0; i < blobs->len; i++)
+          {
+            Blob *blob = &g_array_index (blobs, Blob, i);
+
+            if (hypot (blob->x / blob->n - x, blob->y / blob->n - y) < 16)
+              {
+                blob->x += x;
+                blob->y += y;
+                blob->n++;
+                break;
+              }
+          }
+        if (i == blobs->len)
+          {
+            Blob blob = { x, y, 1 };
+
+            g_array_append_val (blobs, blob);
+          }
+      }
+
+  for (guint i = 0; i < blobs->len; i++)
+    {
+      Blob *blob = &g_array_index (blobs, Blob, i);
+
+      blob->x /= blob->n;
+      blob->y /= blob->n;
+    }
+  g_array_sort (blobs, compare_blob_x);
+
+  return blobs;
+}
+
+/* Waits for the log, which catches up with the trace once a frame at most. */
+static void
+wait_for_log (SwyWindow *window)
+{
+  SwyLogModel *model = swy_log_view_get_model (_swy_window_get_log_view (window));
+
+  for (guint i = 0; i < 100 && swy_log_model_get_pending (model); i++)
+    wait_for_frame (window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (_swy_window_get_log_view (window))));
+  g_assert_false (swy_log_model_get_pending (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
+}
+
+static guint64
+selected_log_event (SwyWindow *window)
+{
+  SwyLogView *log = _swy_window_get_log_view (window);
+  guint position = gtk_single_selection_get_selected (_swy_log_view_get_selection (log));
+  SwyTraceRecordData data;
+
+  if (position == GTK_INVALID_LIST_POSITION ||
+      !swy_log_model_peek (swy_log_view_get_model (log), position, &data))
+    return 0;
+
+  return data.event_id;
+}
+
+/* A press where a token is drawn selects its event in every view: the log's
+ * row, the event details, the path on the canvas. The nearest token wins,
+ * within its drawn size and a few pixels more, at any zoom. */
+static void
+test_canvas_click_token (void)
+{
+  SwyWindow *window = open_window (two_tokens_graph);
+  SwyCanvas *canvas = swy_window_get_canvas (window);
+  SwyGraph *graph = swy_document_get_graph (swy_window_get_document (window));
+  SwyViewState *view_state = swy_log_view_get_view_state (_swy_window_get_log_view (window));
+  SwyEventDetails *details = SWY_EVENT_DETAILS (find_descendant (GTK_WIDGET (window),
+                                                                 SWY_TYPE_EVENT_DETAILS));
+  g_autoptr(GArray) in_flight = NULL;
+  g_autoptr(GArray) tokens = NULL;
+  guint64 first, second;
+  Blob *ahead, *behind;
+
+  g_assert_nonnull (details);
+  swy_graph_run_fast (graph, 700 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (swy_graph_get_now (graph), ==, 700 * G_TIME_SPAN_MILLISECOND);
+  in_flight = dup_in_flight (graph);
+  g_assert_cmpuint (in_flight->len, ==, 2);
+  first = g_array_index (in_flight, InFlight, 0).id;
+  second = g_array_index (in_flight, InFlight, 1).id;
+  g_assert_cmpuint (first, !=, second);
+  gtk_widget_queue_draw (GTK_WIDGET (canvas));
+  wait_for_frame (window);
+  wait_for_log (window);
+  spin_until_idle ();
+
+  /* Two tokens, the first tick ahead of the second on the same straight wire. */
+  tokens = find_tokens (canvas, "tick");
+  g_assert_cmpuint (tokens->len, ==, 2);
+  g_assert_cmpuint (swy_canvas_get_n_tokens (canvas), ==, 2);
+  behind = &g_array_index (tokens, Blob, 0);
+  ahead = &g_array_index (tokens, Blob, 1);
+  g_assert_cmpfloat (fabs (ahead->y - behind->y), <, 1.0);
+  g_assert_cmpuint (swy_view_state_get_selected_event (view_state), ==, 0);
+  g_assert_false (_swy_canvas_is_wire_on_path (canvas, g_array_index (in_flight, InFlight, 0).wire));
+
+  g_assert_false (_swy_canvas_press (canvas, GDK_BUTTON_PRIMARY, 0, ahead->x, ahead->y));
+  wait_for_frame (window);
+  spin_until_idle ();
+  g_assert_cmpuint (swy_view_state_get_selected_event (view_state), ==, first);
+  g_assert_cmpuint (selected_log_event (window), ==, first);
+  g_assert_cmpstr (_swy_event_details_get_page (details), ==, "event");
+  g_assert_cmpuint (_swy_event_details_get_history (details)->event_id, ==, first);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (details)));
+  g_assert_true (_swy_canvas_is_wire_on_path (canvas, g_array_index (in_flight, InFlight, 0).wire));
+  g_assert_null (swy_canvas_get_selected_object (canvas));
+  save_screenshot (window, "canvas-token-selected.png");
+
+  /* Three pixels off the second token, still nearer to it than to the first. */
+  g_assert_false (_swy_canvas_press (canvas, GDK_BUTTON_PRIMARY, 0, behind->x - 3, behind->y + 3));
+  wait_for_frame (window);
+  spin_until_idle ();
+  g_assert_cmpuint (swy_view_state_get_selected_event (view_state), ==, second);
+  g_assert_cmpuint (selected_log_event (window), ==, second);
+  g_assert_cmpuint (_swy_event_details_get_history (details)->event_id, ==, second);
+
+  /* Picking follows the zoom: at 200% a token is 24 px wide, so 13 px below
+   * its centre still picks it; at 50% it is 6 px wide and 7 px misses. */
+  swy_canvas_set_zoom (canvas, 2.0);
+  wait_for_frame (window);
+  spin_until_idle ();
+  g_clear_pointer (&tokens, g_array_unref);
+  tokens = find_tokens (canvas, "tick");
+  g_assert_cmpuint (tokens->len, ==, 2);
+  ahead = &g_array_index (tokens, Blob, 1);
+  swy_view_state_set_selected_event (view_state, 0);
+  g_assert_false (_swy_canvas_press (canvas, GDK_BUTTON_PRIMARY, 0, ahead->x, ahead->y + 13));
+  g_assert_cmpuint (swy_view_state_get_selected_event (view_state), ==, first);
+
+  swy_canvas_set_zoom (canvas, 0.5);
+  wait_for_frame (window);
+  spin_until_idle ();
+  g_clear_pointer (&tokens, g_array_unref);
+  tokens = find_tokens (canvas, "tick");
+  g_assert_cmpuint (tokens->len, ==, 2);
+  ahead = &g_array_index (tokens, Blob, 1);
+  swy_view_state_set_selected_event (view_state, 0);
+  g_assert_false (_swy_canvas_press (canvas, GDK_BUTTON_PRIMARY, 0, ahead->x, ahead->y + 7));
+  g_assert_cmpuint (swy_view_state_get_selected_event (view_state), ==, 0);
+  g_assert_false (_swy_canvas_press (canvas, GDK_BUTTON_PRIMARY, 0, ahead->x, ahead->y + 5));
+  g_assert_cmpuint (swy_view_state_get_selected_event (view_state), ==, first);
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  app = test_app_new (&argc, &argv);
+
+  g_test_add_func ("/Swy/Canvas/click-token", test_canvas_click_token);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
