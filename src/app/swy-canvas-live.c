@@ -184,7 +184,13 @@ foreach_token (SwyCanvas *self,
   gint64 wall = g_get_monotonic_time ();
 
   self->token_pass++;
-  swy_graph_foreach_in_flight (self->graph, in_flight_cb, &ctx);
+  if (self->replay != NULL)
+    {
+      ctx.now = swy_replay_get_time (self->replay);
+      swy_replay_foreach_in_flight (self->replay, in_flight_cb, &ctx);
+    }
+  else
+    swy_graph_foreach_in_flight (self->graph, in_flight_cb, &ctx);
 
   for (guint i = 0; i < self->pulses->len; i++)
     {

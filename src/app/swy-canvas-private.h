@@ -11,6 +11,8 @@
  *   swy-canvas-live.c     the live view from the engine: tokens, pulses,
  *                         rates and aggregate wires, the selected event's path
  *   swy-canvas-actions.c  the canvas.* actions and their key bindings
+ *   swy-canvas-replay.c   a recorded trace replayed on the canvas instead
+ *                         of the live engine
  */
 
 #pragma once
@@ -106,6 +108,7 @@ struct _SwyCanvas
   guint          n_tokens;
   guint          token_pass;
   gboolean       follow_trace;
+  SwyReplay     *replay;          /* shown instead of the engine, or NULL */
 
   /* Opt-in instrumentation (swy-canvas-private.h), for bench/bench-canvas.c. */
   gboolean       collect_stats;

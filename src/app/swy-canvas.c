@@ -1207,6 +1207,7 @@ swy_canvas_set_document (SwyCanvas   *self,
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  swy_canvas_set_replay (self, NULL);
   disconnect_graph (self);
   g_set_object (&self->document, document);
 

@@ -10,6 +10,7 @@
 
 #include "swy-document.h"
 #include "swy-node-widget.h"
+#include "swy-replay.h"
 #include "swy-view-state.h"
 
 G_BEGIN_DECLS
@@ -52,5 +53,8 @@ gboolean       swy_canvas_wire_is_aggregated  (SwyCanvas      *self,
                                                SwyWire        *wire);
 void           swy_canvas_set_view_state      (SwyCanvas      *self,
                                                SwyViewState   *view_state);
+SwyReplay     *swy_canvas_get_replay          (SwyCanvas      *self);
+void           swy_canvas_set_replay          (SwyCanvas      *self,
+                                               SwyReplay      *replay);
 
 G_END_DECLS

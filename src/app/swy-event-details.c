@@ -31,6 +31,7 @@ struct _SwyEventDetails
 
   SwyGraph            *graph;
   SwyTrace            *trace;
+  SwyTrace            *replay_trace;   /* read instead of the graph's, or NULL */
   SwyViewState        *view_state;
   SwyEventHistory     *history;
   GPtrArray           *causality_rows;
@@ -637,6 +638,7 @@ swy_event_details_dispose (GObject *object)
   g_clear_pointer (&self->history, swy_event_history_free);
   g_clear_object (&self->graph);
   g_clear_object (&self->trace);
+  g_clear_object (&self->replay_trace);
   g_clear_object (&self->view_state);
 
   G_OBJECT_CLASS (swy_event_details_parent_class)->dispose (object);
@@ -781,6 +783,24 @@ swy_event_details_get_graph (SwyEventDetails *self)
   return self->graph;
 }
 
+static void
+update_trace (SwyEventDetails *self)
+{
+  SwyTrace *trace = self->replay_trace != NULL ? self->replay_trace
+                  : self->graph != NULL ? swy_graph_get_trace (self->graph)
+                  : NULL;
+
+  if (self->trace != NULL)
+    g_signal_handlers_disconnect_by_data (self->trace, self);
+  g_set_object (&self->trace, trace);
+  if (self->trace != NULL)
+    g_signal_connect_object (self->trace, "items-changed", G_CALLBACK (trace_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  g_clear_pointer (&self->history, swy_event_history_free);
+  swy_event_details_refresh (self);
+}
+
 void
 swy_event_details_set_graph (SwyEventDetails *self,
                              SwyGraph        *graph)
@@ -791,21 +811,32 @@ swy_event_details_set_graph (SwyEventDetails *self,
   if (self->graph == graph)
     return;
 
-  if (self->trace != NULL)
-    g_signal_handlers_disconnect_by_data (self->trace, self);
-
   g_set_object (&self->graph, graph);
-  g_clear_object (&self->trace);
-  if (graph != NULL)
-    self->trace = g_object_ref (swy_graph_get_trace (graph));
-  if (self->trace != NULL)
-    g_signal_connect_object (self->trace, "items-changed", G_CALLBACK (trace_changed_cb), self,
-                             G_CONNECT_SWAPPED);
-
-  g_clear_pointer (&self->history, swy_event_history_free);
-  swy_event_details_refresh (self);
+  update_trace (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH]);
+}
+
+/**
+ * swy_event_details_set_replay_trace:
+ * @self: event details
+ * @trace: (nullable): the trace of a replay shown instead of the graph's, or `NULL`
+ *
+ * Looks events up in @trace: the whole recorded path and causality of an
+ * event of the replay. `NULL` goes back to the graph's trace.
+ */
+void
+swy_event_details_set_replay_trace (SwyEventDetails *self,
+                                    SwyTrace        *trace)
+{
+  g_return_if_fail (SWY_IS_EVENT_DETAILS (self));
+  g_return_if_fail (trace == NULL || SWY_IS_TRACE (trace));
+
+  if (self->replay_trace == trace)
+    return;
+
+  g_set_object (&self->replay_trace, trace);
+  update_trace (self);
 }
 
 SwyViewState *

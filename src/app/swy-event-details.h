@@ -21,6 +21,8 @@ GtkWidget    *swy_event_details_new            (SwyGraph        *graph,
 SwyGraph     *swy_event_details_get_graph      (SwyEventDetails *self);
 void          swy_event_details_set_graph      (SwyEventDetails *self,
                                                 SwyGraph        *graph);
+void          swy_event_details_set_replay_trace (SwyEventDetails *self,
+                                                 SwyTrace        *trace);
 SwyViewState *swy_event_details_get_view_state (SwyEventDetails *self);
 void          swy_event_details_set_view_state (SwyEventDetails *self,
                                                 SwyViewState    *view_state);

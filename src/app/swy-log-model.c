@@ -92,6 +92,7 @@ struct _SwyLogModel
   guint         n_rows;
   gsize         allocated;
 
+  guint64       limit;             /* records from this number on are not rows (a replay's future) */
   guint64       trace_first;       /* number of the trace's first record, at the last update */
   guint64       scanned_end;       /* records before it have been looked at */
   gboolean      cleared;           /* the trace was cleared since the last update */
@@ -435,9 +436,12 @@ static guint
 scan (SwyLogModel *self)
 {
   guint n_trace = g_list_model_get_n_items (G_LIST_MODEL (self->trace));
-  guint64 end = self->trace_first + n_trace;
+  guint64 end = MIN (self->trace_first + n_trace, self->limit);
   guint before = self->n_rows;
   SwyTraceRecordData data;
+
+  if (self->scanned_end >= end)
+    return 0;
 
   for (guint64 number = self->scanned_end; number < end; number++)
     {
@@ -843,6 +847,7 @@ swy_log_model_class_init (SwyLogModelClass *klass)
 static void
 swy_log_model_init (SwyLogModel *self)
 {
+  self->limit = G_MAXUINT64;
   self->kinds = SWY_LOG_KINDS_ALL;
   self->auto_update = TRUE;
   self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, cached_item_free);
@@ -1152,6 +1157,48 @@ swy_log_model_update (SwyLogModel *self)
   added = scan (self);
   notify_n_items (self, before, 0, added);
   set_pending (self, FALSE);
+}
+
+/**
+ * swy_log_model_set_limit:
+ * @self: a log model
+ * @limit: the number of the first record not to show, or `G_MAXUINT64`
+ *
+ * Shows only the records numbered below @limit: a replay's records up to
+ * its time. Lowering it removes rows at once; raising it appends the
+ * records at the next update, as new records of the trace do.
+ */
+void
+swy_log_model_set_limit (SwyLogModel *self,
+                         guint64      limit)
+{
+  guint keep;
+
+  g_return_if_fail (SWY_IS_LOG_MODEL (self));
+
+  if (limit == self->limit)
+    return;
+
+  if (limit > self->limit)
+    {
+      self->limit = limit;
+      set_pending (self, TRUE);
+      schedule_update (self);
+      return;
+    }
+
+  self->limit = limit;
+  keep = self->n_rows;
+  while (keep > 0 && row_number (self, keep - 1) >= limit)
+    keep--;
+  if (keep < self->n_rows)
+    {
+      guint removed = self->n_rows - keep;
+
+      self->n_rows = keep;
+      notify_n_items (self, keep, removed, 0);
+    }
+  self->scanned_end = MIN (self->scanned_end, limit);
 }
 
 /**

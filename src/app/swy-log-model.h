@@ -60,6 +60,8 @@ gboolean      swy_log_model_get_auto_update   (SwyLogModel        *self);
 void          swy_log_model_set_auto_update   (SwyLogModel        *self,
                                                gboolean            auto_update);
 void          swy_log_model_update            (SwyLogModel        *self);
+void          swy_log_model_set_limit         (SwyLogModel        *self,
+                                               guint64             limit);
 gboolean      swy_log_model_peek              (SwyLogModel        *self,
                                                guint               position,
                                                SwyTraceRecordData *data);

@@ -60,6 +60,7 @@ struct _SwyLogView
   GtkWidget           parent_instance;
 
   SwyGraph           *graph;
+  SwyReplay          *replay;          /* shown instead of the graph's trace, or NULL */
   SwyTrace           *trace;
   SwyViewState       *view_state;
   SwyLogModel        *model;
@@ -196,7 +197,8 @@ static void
 update_status (SwyLogView *self)
 {
   guint shown = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
-  guint total = self->trace ? g_list_model_get_n_items (G_LIST_MODEL (self->trace)) : 0;
+  guint total = self->replay ? swy_replay_get_n_shown (self->replay)
+              : self->trace ? g_list_model_get_n_items (G_LIST_MODEL (self->trace)) : 0;
   g_autofree char *count = NULL;
 
   self->status_pending = FALSE;
@@ -1047,6 +1049,8 @@ recreate_model (SwyLogView *self)
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (model, "notify::pending", G_CALLBACK (model_pending_cb), self,
                                G_CONNECT_SWAPPED);
+      if (self->replay != NULL)
+        swy_log_model_set_limit (model, swy_replay_get_n_shown (self->replay));
     }
 
   g_set_object (&self->model, model);
@@ -1080,6 +1084,8 @@ swy_log_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (swy_graph_get_nodes (self->graph), self);
   if (self->trace != NULL)
     g_signal_handlers_disconnect_by_data (self->trace, self);
+  if (self->replay != NULL)
+    g_signal_handlers_disconnect_by_data (self->replay, self);
   if (self->view_state != NULL)
     g_signal_handlers_disconnect_by_data (self->view_state, self);
 
@@ -1096,6 +1102,7 @@ swy_log_view_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->node_ids);
   g_clear_object (&self->graph);
+  g_clear_object (&self->replay);
   g_clear_object (&self->trace);
   g_clear_object (&self->view_state);
 
@@ -1314,6 +1321,23 @@ swy_log_view_get_graph (SwyLogView *self)
   return self->graph;
 }
 
+/* The records come from the replay when there is one, else from the graph. */
+static void
+set_trace (SwyLogView *self)
+{
+  SwyTrace *trace = self->replay != NULL ? swy_replay_get_trace (self->replay)
+                  : self->graph != NULL ? swy_graph_get_trace (self->graph)
+                  : NULL;
+
+  if (self->trace != NULL)
+    g_signal_handlers_disconnect_by_data (self->trace, self);
+  g_set_object (&self->trace, trace);
+  if (trace != NULL)
+    g_signal_connect_object (trace, "notify::n-items", G_CALLBACK (queue_status), self,
+                             G_CONNECT_SWAPPED);
+  recreate_model (self);
+}
+
 void
 swy_log_view_set_graph (SwyLogView *self,
                         SwyGraph   *graph)
@@ -1330,23 +1354,51 @@ swy_log_view_set_graph (SwyLogView *self,
     g_signal_handlers_disconnect_by_data (self->trace, self);
 
   g_set_object (&self->graph, graph);
-  g_clear_object (&self->trace);
   if (graph != NULL)
-    self->trace = g_object_ref (swy_graph_get_trace (graph));
-
-  if (graph != NULL)
-    {
-      g_signal_connect_object (swy_graph_get_nodes (graph), "items-changed",
-                               G_CALLBACK (rebuild_node_ids), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->trace, "notify::n-items",
-                               G_CALLBACK (queue_status), self, G_CONNECT_SWAPPED);
-    }
+    g_signal_connect_object (swy_graph_get_nodes (graph), "items-changed",
+                             G_CALLBACK (rebuild_node_ids), self, G_CONNECT_SWAPPED);
 
   /* Node ids of another graph mean nothing here. */
   gtk_drop_down_set_selected (self->node_dropdown, 0);
-  recreate_model (self);
+  set_trace (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH]);
+}
+
+static void
+replay_shown_changed_cb (SwyLogView *self)
+{
+  if (self->model != NULL)
+    swy_log_model_set_limit (self->model, swy_replay_get_n_shown (self->replay));
+  queue_status (self);
+}
+
+/**
+ * swy_log_view_set_replay:
+ * @self: a log view
+ * @replay: (nullable): a replay of a trace of the log's graph, or `NULL`
+ *
+ * Shows the records of @replay up to its time instead of the graph's
+ * trace, with the same filters; `NULL` goes back to the graph's trace.
+ */
+void
+swy_log_view_set_replay (SwyLogView *self,
+                         SwyReplay  *replay)
+{
+  g_return_if_fail (SWY_IS_LOG_VIEW (self));
+  g_return_if_fail (replay == NULL || SWY_IS_REPLAY (replay));
+
+  if (self->replay == replay)
+    return;
+
+  if (self->replay != NULL)
+    g_signal_handlers_disconnect_by_data (self->replay, self);
+  g_set_object (&self->replay, replay);
+  if (replay != NULL)
+    g_signal_connect_object (replay, "items-changed", G_CALLBACK (replay_shown_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  set_trace (self);
 }
 
 SwyViewState *

@@ -9,6 +9,7 @@
 #include <swy.h>
 
 #include "swy-log-model.h"
+#include "swy-replay.h"
 #include "swy-view-state.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,8 @@ GtkWidget    *swy_log_view_new            (SwyGraph     *graph,
 SwyGraph     *swy_log_view_get_graph      (SwyLogView   *self);
 void          swy_log_view_set_graph      (SwyLogView   *self,
                                            SwyGraph     *graph);
+void          swy_log_view_set_replay     (SwyLogView   *self,
+                                           SwyReplay    *replay);
 SwyViewState *swy_log_view_get_view_state (SwyLogView   *self);
 void          swy_log_view_set_view_state (SwyLogView   *self,
                                            SwyViewState *view_state);

@@ -42,6 +42,8 @@ struct _SwyNodeWidget
   GtkWidget      *drops;
 
   SwyPort        *hot_port;
+  SwyReplayCounts replayed;        /* shown instead of the node's own, while replaying */
+  gboolean        replaying;
   guint64         last_dropped;
   guint           flash_id;
   guint           update_id;
@@ -67,6 +69,8 @@ category_class (SwyNodeCategory category)
       return "routing";
     }
 }
+
+static char *describe_replayed (SwyNodeWidget *self);
 
 /* The node's live state in words: shown on the card and read by screen readers. */
 static char *
@@ -139,8 +143,8 @@ swy_node_widget_dup_state (SwyNodeWidget *self)
 
   g_return_val_if_fail (SWY_IS_NODE_WIDGET (self), NULL);
 
-  state = describe_state (self->node);
-  dropped = swy_node_get_dropped (self->node);
+  state = self->replaying ? describe_replayed (self) : describe_state (self->node);
+  dropped = self->replaying ? self->replayed.dropped : swy_node_get_dropped (self->node);
   if (dropped > 0)
     /* Translators: node type, node id, live state, drops: "Queue orders, 5 of 5 waiting, 3 dropped" */
     return g_strdup_printf (_("%s %s, %s, %llu dropped"),
@@ -195,13 +199,45 @@ update_lines (SwyNodeWidget *self)
   gtk_label_set_text (GTK_LABEL (self->lines), n > 0 ? text->str : _("Nothing yet"));
 }
 
+/* The drop badge, a flash for new drops, and what a screen reader says. */
+static void
+show_drops (SwyNodeWidget *self,
+            guint64        dropped)
+{
+  g_autofree char *accessible = NULL;
+
+  gtk_widget_set_visible (self->drops, dropped > 0);
+  if (dropped > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("%llu dropped"), (unsigned long long) dropped);
+
+      gtk_label_set_text (GTK_LABEL (self->drops), text);
+    }
+  if (dropped > self->last_dropped)
+    swy_node_widget_flash (self);
+  self->last_dropped = dropped;
+
+  accessible = swy_node_widget_dup_state (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void update_replayed (SwyNodeWidget *self);
+
 static void
 update (SwyNodeWidget *self)
 {
-  g_autofree char *state = describe_state (self->node);
-  g_autofree char *accessible = NULL;
+  g_autofree char *state = NULL;
   guint64 dropped = swy_node_get_dropped (self->node);
 
+  if (self->replaying)
+    {
+      update_replayed (self);
+      return;
+    }
+
+  state = describe_state (self->node);
   gtk_label_set_text (GTK_LABEL (self->title), swy_node_get_id (self->node));
   gtk_label_set_text (GTK_LABEL (self->state), state);
 
@@ -238,21 +274,128 @@ update (SwyNodeWidget *self)
   if (self->sparkline != NULL)
     gtk_widget_queue_draw (self->sparkline);
 
-  gtk_widget_set_visible (self->drops, dropped > 0);
-  if (dropped > 0)
+  show_drops (self, dropped);
+}
+
+/* Replay: a trace tells the counters, and what follows from them. */
+
+/* What a queue, a delay or a worker holds: received, not yet passed on,
+ * not dropped. A worker starts one whenever a slot is free. A log keeps
+ * the last events it received; a filter rejects what it does not pass.
+ * A plot's points, a batch's pending events and a broker's unrouted count
+ * are not in a trace: their cards show what came in and went out. */
+static guint
+replayed_held (SwyNodeWidget *self)
+{
+  const SwyReplayCounts *c = &self->replayed;
+
+  return c->received > c->emitted + c->dropped ? (guint) (c->received - c->emitted - c->dropped) : 0;
+}
+
+static char *
+describe_replayed (SwyNodeWidget *self)
+{
+  const SwyReplayCounts *c = &self->replayed;
+  guint held = replayed_held (self);
+
+  if (SWY_IS_QUEUE_NODE (self->node))
     {
-      g_autofree char *text = g_strdup_printf (_("%llu dropped"), (unsigned long long) dropped);
+      guint capacity = swy_queue_node_get_capacity (SWY_QUEUE_NODE (self->node));
 
-      gtk_label_set_text (GTK_LABEL (self->drops), text);
+      if (capacity > 0)
+        return g_strdup_printf (_("%u of %u waiting"), MIN (held, capacity), capacity);
+      return g_strdup_printf (_("%u waiting"), held);
     }
-  if (dropped > self->last_dropped)
-    swy_node_widget_flash (self);
-  self->last_dropped = dropped;
+  if (SWY_IS_WORKER_NODE (self->node))
+    {
+      guint concurrency = swy_worker_node_get_concurrency (SWY_WORKER_NODE (self->node));
 
-  accessible = swy_node_widget_dup_state (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+      return g_strdup_printf (_("%u of %u busy, %u in inbox"),
+                              MIN (held, concurrency), concurrency, held - MIN (held, concurrency));
+    }
+  if (SWY_IS_COUNTER_NODE (self->node))
+    return g_strdup_printf (_("%llu counted"), (unsigned long long) c->received);
+  if (SWY_IS_LOG_NODE (self->node))
+    return g_strdup_printf (_("%u kept"),
+                            (guint) MIN (c->received, swy_log_node_get_keep (SWY_LOG_NODE (self->node))));
+  if (SWY_IS_DELAY_NODE (self->node))
+    return g_strdup_printf (_("%u held, %llu out"), held, (unsigned long long) c->emitted);
+  if (SWY_IS_FILTER_NODE (self->node))
+    return g_strdup_printf (_("%llu passed, %llu rejected"), (unsigned long long) c->emitted,
+                            (unsigned long long) (c->received - MIN (c->received, c->emitted + c->dropped)));
+  if (SWY_IS_TIMER_NODE (self->node) || SWY_IS_BURST_NODE (self->node) ||
+      SWY_IS_POISSON_NODE (self->node) || SWY_IS_BUTTON_NODE (self->node))
+    return g_strdup_printf (_("%llu emitted"), (unsigned long long) c->emitted);
+
+  return g_strdup_printf (_("%llu in, %llu out"),
+                          (unsigned long long) c->received, (unsigned long long) c->emitted);
+}
+
+static void
+update_replayed (SwyNodeWidget *self)
+{
+  g_autofree char *state = describe_replayed (self);
+  guint64 dropped = self->replayed.dropped;
+  guint held = replayed_held (self);
+
+  gtk_label_set_text (GTK_LABEL (self->title), swy_node_get_id (self->node));
+  gtk_label_set_text (GTK_LABEL (self->state), state);
+
+  if (SWY_IS_COUNTER_NODE (self->node))
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, self->replayed.received);
+
+      gtk_label_set_text (GTK_LABEL (self->value), count);
+    }
+  if (SWY_IS_QUEUE_NODE (self->node))
+    {
+      guint capacity = swy_queue_node_get_capacity (SWY_QUEUE_NODE (self->node));
+
+      if (capacity > 0)
+        gtk_level_bar_set_value (GTK_LEVEL_BAR (self->level), MIN (held, capacity));
+    }
+  if (SWY_IS_WORKER_NODE (self->node))
+    gtk_level_bar_set_value (GTK_LEVEL_BAR (self->level),
+                             MIN (held, swy_worker_node_get_concurrency (SWY_WORKER_NODE (self->node))));
+
+  show_drops (self, dropped);
+}
+
+/**
+ * swy_node_widget_show_replayed:
+ * @self: a node widget
+ * @counts: (nullable): the node's counters in a replay, or `NULL` for the
+ *   node's own live state
+ *
+ * While a recorded trace is replayed, the card shows what the trace tells
+ * of the node: its counters, a queue's fill and a worker's load that follow
+ * from them, its drops. What only the live node knows (a log's lines, a
+ * plot, the Fire button) is hidden until the card shows the node again.
+ */
+void
+swy_node_widget_show_replayed (SwyNodeWidget         *self,
+                               const SwyReplayCounts *counts)
+{
+  gboolean replaying = counts != NULL;
+
+  g_return_if_fail (SWY_IS_NODE_WIDGET (self));
+
+  if (replaying)
+    self->replayed = *counts;
+  if (replaying != self->replaying)
+    {
+      self->replaying = replaying;
+      self->last_dropped = replaying ? 0 : swy_node_get_dropped (self->node);
+      if (self->lines != NULL)
+        gtk_widget_set_visible (self->lines, !replaying);
+      if (self->sparkline != NULL)
+        gtk_widget_set_visible (self->sparkline, !replaying);
+      if (self->fire != NULL)
+        gtk_widget_set_visible (self->fire, !replaying);
+    }
+
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  update (self);
 }
 
 /* Live figures change at every engine batch; re-laying out every card that

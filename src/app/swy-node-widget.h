@@ -8,6 +8,8 @@
 #include <gtk/gtk.h>
 #include <swy.h>
 
+#include "swy-replay.h"
+
 G_BEGIN_DECLS
 
 #define SWY_TYPE_NODE_WIDGET (swy_node_widget_get_type ())
@@ -30,5 +32,7 @@ gboolean   swy_node_widget_get_port_position (SwyNodeWidget    *self,
                                               graphene_point_t *out_point);
 char      *swy_node_widget_dup_state         (SwyNodeWidget    *self);
 void       swy_node_widget_flash             (SwyNodeWidget    *self);
+void       swy_node_widget_show_replayed     (SwyNodeWidget    *self,
+                                              const SwyReplayCounts *counts);
 
 G_END_DECLS

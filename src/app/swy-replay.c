@@ -11,6 +11,14 @@
  * The graph is the one the user opened for the trace: every node, port and
  * wire the trace names must be in it, or the replay is refused with the line
  * that does not match.
+ *
+ * What the canvas and the statistics show of a graph, the replay works out
+ * from the records shown: the counters the engine keeps (received, emitted,
+ * dropped with their reasons per node, delivered and lost per wire, the
+ * totals), counted the engine's way and kept up to date as time moves, and
+ * the events in flight on queued wires: an event is on a wire from the
+ * emission that sent it to its delivery, so a delivery whose emission is
+ * shown and which is not shown itself is in flight.
  */
 
 #define G_LOG_DOMAIN "swy-replay"
@@ -19,9 +27,31 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "swy-replay.h"
 
 #define TICK_MS 16
+
+typedef struct
+{
+  GQuark  reason;
+  guint64 count;
+} ReasonCount;
+
+typedef struct
+{
+  SwyReplayCounts counts;
+  GArray         *reasons;    /* of ReasonCount */
+} NodeCounts;
+
+/* An emission: the sender of a delivery is the last emission of the same
+ * event by the node at the wire's start. */
+typedef struct
+{
+  guint64 event_id;
+  GQuark  node;
+} EmitKey;
 
 struct _SwyReplay
 {
@@ -33,6 +63,20 @@ struct _SwyReplay
   guint     n_shown;
   gint64    time;
   double    speed;
+
+  /* Per record: when the delivery was sent, or -1 (not a delivery, or its
+   * emission is not in the trace); and the longest time on a wire. */
+  gint64   *sent;
+  gint64    max_transit;
+
+  /* Counters of the records shown */
+  GHashTable *nodes;          /* GQuark → NodeCounts */
+  guint64    *wire_delivered;
+  guint64    *wire_lost;
+  guint       n_wires;
+  guint64     total_emitted;
+  guint64     total_delivered;
+  guint64     total_dropped;
 
   guint     tick_id;
   gint64    base_mono;
@@ -122,12 +166,194 @@ count_until (SwyReplay *self,
   return low;
 }
 
+/* Counting */
+
+static NodeCounts *
+node_counts (SwyReplay *self,
+             GQuark     node)
+{
+  NodeCounts *counts = g_hash_table_lookup (self->nodes, GUINT_TO_POINTER (node));
+
+  if (counts == NULL)
+    {
+      counts = g_new0 (NodeCounts, 1);
+      counts->reasons = g_array_new (FALSE, FALSE, sizeof (ReasonCount));
+      g_hash_table_insert (self->nodes, GUINT_TO_POINTER (node), counts);
+    }
+
+  return counts;
+}
+
+static void
+node_counts_free (gpointer data)
+{
+  NodeCounts *counts = data;
+
+  g_array_unref (counts->reasons);
+  g_free (counts);
+}
+
+static void
+count_reason (NodeCounts *counts,
+              GQuark      reason,
+              int         sign)
+{
+  ReasonCount fresh = { reason, 0 };
+
+  for (guint i = 0; i < counts->reasons->len; i++)
+    {
+      ReasonCount *known = &g_array_index (counts->reasons, ReasonCount, i);
+
+      if (known->reason == reason)
+        {
+          known->count += sign;
+          return;
+        }
+    }
+
+  fresh.count += sign;
+  g_array_append_val (counts->reasons, fresh);
+}
+
+/* Adds (@sign 1) or takes back (-1) one record, as the engine counts it: a
+ * loss belongs to its wire, any other drop to the node where it happens. */
+static void
+count_record (SwyReplay *self,
+              guint      position,
+              int        sign)
+{
+  static GQuark q_loss;
+  SwyTraceRecordData data;
+  gboolean on_wire;
+
+  if (G_UNLIKELY (q_loss == 0))
+    q_loss = g_quark_from_static_string ("loss");
+
+  if (!swy_trace_peek (self->trace, position, &data))
+    return;
+
+  on_wire = data.wire >= 0 && (guint) data.wire < self->n_wires;
+  switch (data.kind)
+    {
+    case SWY_TRACE_KIND_EMIT:
+      node_counts (self, data.node)->counts.emitted += sign;
+      self->total_emitted += sign;
+      break;
+
+    case SWY_TRACE_KIND_DELIVER:
+      node_counts (self, data.node)->counts.received += sign;
+      if (on_wire)
+        self->wire_delivered[data.wire] += sign;
+      self->total_delivered += sign;
+      break;
+
+    case SWY_TRACE_KIND_DROP:
+      if (data.reason == q_loss)
+        {
+          if (on_wire)
+            self->wire_lost[data.wire] += sign;
+        }
+      else
+        {
+          NodeCounts *counts = node_counts (self, data.node);
+
+          counts->counts.dropped += sign;
+          count_reason (counts, data.reason, sign);
+        }
+      self->total_dropped += sign;
+      break;
+
+    default:
+      break;
+    }
+}
+
+static guint
+emit_key_hash (gconstpointer key)
+{
+  const EmitKey *k = key;
+
+  return g_int64_hash (&k->event_id) ^ g_direct_hash (GUINT_TO_POINTER (k->node));
+}
+
+static gboolean
+emit_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const EmitKey *ka = a, *kb = b;
+
+  return ka->event_id == kb->event_id && ka->node == kb->node;
+}
+
+/* The node that sent a delivery: JSON lines name the wire, not its start. */
+static GQuark
+sender (SwyReplay                *self,
+        const SwyTraceRecordData *data)
+{
+  GListModel *wires = swy_graph_get_wires (self->graph);
+  g_autoptr(SwyWire) wire = NULL;
+
+  if (data->from_node != 0)
+    return data->from_node;
+  if (data->wire < 0 || (guint) data->wire >= g_list_model_get_n_items (wires))
+    return 0;
+
+  wire = g_list_model_get_item (wires, data->wire);
+  return g_quark_from_string (swy_node_get_id (swy_port_get_node (swy_wire_get_from (wire))));
+}
+
+/* Finds when each delivery was sent, in one pass in dispatch order. */
+static void
+find_send_times (SwyReplay *self)
+{
+  g_autoptr(GHashTable) emitted = g_hash_table_new_full (emit_key_hash, emit_key_equal, g_free, g_free);
+
+  self->sent = g_new (gint64, MAX (self->n_records, 1));
+  for (guint i = 0; i < self->n_records; i++)
+    {
+      SwyTraceRecordData data;
+      EmitKey key;
+      gint64 *when;
+
+      self->sent[i] = -1;
+      if (!swy_trace_peek (self->trace, i, &data))
+        continue;
+
+      if (data.kind == SWY_TRACE_KIND_EMIT)
+        {
+          EmitKey *stored = g_new (EmitKey, 1);
+          gint64 *time = g_new (gint64, 1);
+
+          stored->event_id = data.event_id;
+          stored->node = data.node;
+          *time = data.time;
+          g_hash_table_replace (emitted, stored, time);
+        }
+      else if (data.kind == SWY_TRACE_KIND_DELIVER &&
+               (key.node = sender (self, &data)) != 0)
+        {
+          key.event_id = data.event_id;
+          when = g_hash_table_lookup (emitted, &key);
+          if (when != NULL && *when <= data.time)
+            {
+              self->sent[i] = *when;
+              self->max_transit = MAX (self->max_transit, data.time - *when);
+            }
+        }
+    }
+}
+
 static void
 show (SwyReplay *self,
       guint      n_shown,
       gint64     time)
 {
   guint old = self->n_shown;
+
+  for (guint i = old; i < n_shown; i++)
+    count_record (self, i, 1);
+  for (guint i = n_shown; i < old; i++)
+    count_record (self, i, -1);
 
   self->n_shown = n_shown;
   if (n_shown > old)
@@ -490,6 +716,179 @@ swy_replay_step (SwyReplay *self)
 }
 
 /**
+ * swy_replay_step_back:
+ * @self: a replay
+ *
+ * Pauses, then moves back to the moment before the last one shown, as if
+ * stepping there from the start; from the first moment, back to the start.
+ *
+ * Returns: whether there was an earlier moment or the start to go back to
+ */
+gboolean
+swy_replay_step_back (SwyReplay *self)
+{
+  gint64 last;
+  guint before;
+
+  g_return_val_if_fail (SWY_IS_REPLAY (self), FALSE);
+
+  swy_replay_pause (self);
+  if (self->n_shown == 0)
+    return FALSE;
+
+  last = record_time (self, self->n_shown - 1);
+  before = last > 0 ? count_until (self, last - 1) : 0;
+  if (before == 0)
+    show (self, 0, 0);
+  else
+    show (self, before, record_time (self, before - 1));
+
+  return TRUE;
+}
+
+/**
+ * swy_replay_get_node_counts:
+ * @self: a replay
+ * @node_id: a node of the replay's graph
+ * @counts: (out): where to store the node's counters
+ *
+ * Gets the counters the engine would show for @node_id, from the records
+ * up to the replay's time.
+ */
+void
+swy_replay_get_node_counts (SwyReplay       *self,
+                            const char      *node_id,
+                            SwyReplayCounts *counts)
+{
+  GQuark node = g_quark_try_string (node_id);
+  NodeCounts *found;
+
+  g_return_if_fail (SWY_IS_REPLAY (self));
+  g_return_if_fail (counts != NULL);
+
+  found = node != 0 ? g_hash_table_lookup (self->nodes, GUINT_TO_POINTER (node)) : NULL;
+  if (found != NULL)
+    *counts = found->counts;
+  else
+    memset (counts, 0, sizeof *counts);
+}
+
+/**
+ * swy_replay_dup_drop_reasons:
+ * @self: a replay
+ * @node_id: a node of the replay's graph
+ *
+ * Returns: (transfer full): the drops at @node_id up to the replay's time
+ *   by reason, as `a{st}` like swy_node_dup_drop_reasons()
+ */
+GVariant *
+swy_replay_dup_drop_reasons (SwyReplay  *self,
+                             const char *node_id)
+{
+  GQuark node = g_quark_try_string (node_id);
+  NodeCounts *found;
+  GVariantBuilder builder;
+
+  g_return_val_if_fail (SWY_IS_REPLAY (self), NULL);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{st}"));
+  found = node != 0 ? g_hash_table_lookup (self->nodes, GUINT_TO_POINTER (node)) : NULL;
+  for (guint i = 0; found != NULL && i < found->reasons->len; i++)
+    {
+      ReasonCount *reason = &g_array_index (found->reasons, ReasonCount, i);
+
+      if (reason->count > 0)
+        g_variant_builder_add (&builder, "{st}", g_quark_to_string (reason->reason), reason->count);
+    }
+
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+/**
+ * swy_replay_get_wire_counts:
+ * @self: a replay
+ * @index: a wire's index in the graph, as the trace names it
+ * @delivered: (out) (optional): the deliveries over the wire
+ * @lost: (out) (optional): the events the wire lost
+ */
+void
+swy_replay_get_wire_counts (SwyReplay *self,
+                            guint      index,
+                            guint64   *delivered,
+                            guint64   *lost)
+{
+  g_return_if_fail (SWY_IS_REPLAY (self));
+
+  if (delivered != NULL)
+    *delivered = index < self->n_wires ? self->wire_delivered[index] : 0;
+  if (lost != NULL)
+    *lost = index < self->n_wires ? self->wire_lost[index] : 0;
+}
+
+/**
+ * swy_replay_get_totals:
+ * @self: a replay
+ * @emitted: (out) (optional): the emissions shown
+ * @delivered: (out) (optional): the deliveries shown
+ * @dropped: (out) (optional): the drops shown, losses included
+ */
+void
+swy_replay_get_totals (SwyReplay *self,
+                       guint64   *emitted,
+                       guint64   *delivered,
+                       guint64   *dropped)
+{
+  g_return_if_fail (SWY_IS_REPLAY (self));
+
+  if (emitted != NULL)
+    *emitted = self->total_emitted;
+  if (delivered != NULL)
+    *delivered = self->total_delivered;
+  if (dropped != NULL)
+    *dropped = self->total_dropped;
+}
+
+/**
+ * swy_replay_foreach_in_flight:
+ * @self: a replay
+ * @func: (scope call): called for each event in flight
+ * @user_data: data for @func
+ *
+ * Calls @func for every event on a wire at the replay's time: sent by an
+ * emission shown, delivered by a record not shown yet. Like
+ * swy_graph_foreach_in_flight(), with the times the trace recorded.
+ */
+void
+swy_replay_foreach_in_flight (SwyReplay       *self,
+                              SwyInFlightFunc  func,
+                              gpointer         user_data)
+{
+  GListModel *wires;
+  gint64 horizon;
+
+  g_return_if_fail (SWY_IS_REPLAY (self));
+  g_return_if_fail (func != NULL);
+
+  wires = swy_graph_get_wires (self->graph);
+  horizon = self->time + self->max_transit;
+  for (guint i = self->n_shown; i < self->n_records; i++)
+    {
+      SwyTraceRecordData data;
+      g_autoptr(SwyWire) wire = NULL;
+
+      if (!swy_trace_peek (self->trace, i, &data) || data.time > horizon)
+        break;
+      if (data.kind != SWY_TRACE_KIND_DELIVER || self->sent[i] < 0 || self->sent[i] > self->time ||
+          data.time <= self->time || data.wire < 0 ||
+          (guint) data.wire >= g_list_model_get_n_items (wires) || data.event == NULL)
+        continue;
+
+      wire = g_list_model_get_item (wires, data.wire);
+      func (wire, data.event, self->sent[i], data.time, user_data);
+    }
+}
+
+/**
  * swy_replay_reset:
  * @self: a replay
  *
@@ -611,6 +1010,10 @@ swy_replay_constructed (GObject *object)
   G_OBJECT_CLASS (swy_replay_parent_class)->constructed (object);
 
   self->n_records = g_list_model_get_n_items (G_LIST_MODEL (self->trace));
+  self->n_wires = g_list_model_get_n_items (swy_graph_get_wires (self->graph));
+  self->wire_delivered = g_new0 (guint64, MAX (self->n_wires, 1));
+  self->wire_lost = g_new0 (guint64, MAX (self->n_wires, 1));
+  find_send_times (self);
 }
 
 static void
@@ -623,6 +1026,19 @@ swy_replay_dispose (GObject *object)
   g_clear_object (&self->trace);
 
   G_OBJECT_CLASS (swy_replay_parent_class)->dispose (object);
+}
+
+static void
+swy_replay_finalize (GObject *object)
+{
+  SwyReplay *self = SWY_REPLAY (object);
+
+  g_clear_pointer (&self->sent, g_free);
+  g_clear_pointer (&self->wire_delivered, g_free);
+  g_clear_pointer (&self->wire_lost, g_free);
+  g_clear_pointer (&self->nodes, g_hash_table_unref);
+
+  G_OBJECT_CLASS (swy_replay_parent_class)->finalize (object);
 }
 
 static void
@@ -694,6 +1110,7 @@ swy_replay_class_init (SwyReplayClass *klass)
 
   object_class->constructed = swy_replay_constructed;
   object_class->dispose = swy_replay_dispose;
+  object_class->finalize = swy_replay_finalize;
   object_class->get_property = swy_replay_get_property;
   object_class->set_property = swy_replay_set_property;
 
@@ -719,4 +1136,5 @@ static void
 swy_replay_init (SwyReplay *self)
 {
   self->speed = 1.0;
+  self->nodes = g_hash_table_new_full (NULL, NULL, NULL, node_counts_free);
 }

@@ -24,6 +24,21 @@ typedef enum
   SWY_REPLAY_ERROR_MISMATCH,
 } SwyReplayError;
 
+/**
+ * SwyReplayCounts:
+ * @received: deliveries into the node's inputs
+ * @emitted: emissions on its outputs
+ * @dropped: events dropped at the node (wire losses are the wire's)
+ *
+ * A node's counters in a replay, as the engine counts them.
+ */
+typedef struct
+{
+  guint64 received;
+  guint64 emitted;
+  guint64 dropped;
+} SwyReplayCounts;
+
 #define SWY_TYPE_REPLAY (swy_replay_get_type ())
 
 G_DECLARE_FINAL_TYPE (SwyReplay, swy_replay, SWY, REPLAY, GObject)
@@ -51,6 +66,7 @@ guint      swy_replay_get_n_shown          (SwyReplay            *self);
 void       swy_replay_seek                 (SwyReplay            *self,
                                             gint64                t_us);
 gboolean   swy_replay_step                 (SwyReplay            *self);
+gboolean   swy_replay_step_back            (SwyReplay            *self);
 void       swy_replay_reset                (SwyReplay            *self);
 void       swy_replay_play                 (SwyReplay            *self);
 void       swy_replay_pause                (SwyReplay            *self);
@@ -58,5 +74,22 @@ gboolean   swy_replay_get_playing          (SwyReplay            *self);
 double     swy_replay_get_speed            (SwyReplay            *self);
 void       swy_replay_set_speed            (SwyReplay            *self,
                                             double                speed);
+
+void       swy_replay_get_node_counts      (SwyReplay            *self,
+                                            const char           *node_id,
+                                            SwyReplayCounts      *counts);
+GVariant  *swy_replay_dup_drop_reasons     (SwyReplay            *self,
+                                            const char           *node_id);
+void       swy_replay_get_wire_counts      (SwyReplay            *self,
+                                            guint                 index,
+                                            guint64              *delivered,
+                                            guint64              *lost);
+void       swy_replay_get_totals           (SwyReplay            *self,
+                                            guint64              *emitted,
+                                            guint64              *delivered,
+                                            guint64              *dropped);
+void       swy_replay_foreach_in_flight    (SwyReplay            *self,
+                                            SwyInFlightFunc       func,
+                                            gpointer              user_data);
 
 G_END_DECLS

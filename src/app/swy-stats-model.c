@@ -23,6 +23,7 @@ struct _SwyStatsModel
   GObject     parent_instance;
 
   SwyGraph   *graph;
+  SwyReplay  *replay;        /* counted instead of the engine, or NULL */
   GListStore *node_rows;
   GListStore *wire_rows;
   GHashTable *rows;          /* SwyNode or SwyWire → SwyStatsRow, owned by the stores */
@@ -84,7 +85,7 @@ swy_stats_model_observe (SwyStatsModel *self)
   if (self->graph == NULL)
     return;
 
-  now = swy_graph_get_now (self->graph);
+  now = self->replay != NULL ? swy_replay_get_time (self->replay) : swy_graph_get_now (self->graph);
   stores[0] = G_LIST_MODEL (self->node_rows);
   stores[1] = G_LIST_MODEL (self->wire_rows);
   for (guint s = 0; s < G_N_ELEMENTS (stores); s++)
@@ -95,7 +96,7 @@ swy_stats_model_observe (SwyStatsModel *self)
         swy_stats_row_observe (row, now, self->interval, self->window, self->history_length);
       }
 
-  if (!swy_graph_get_playing (self->graph) ||
+  if (!(self->replay != NULL ? swy_replay_get_playing (self->replay) : swy_graph_get_playing (self->graph)) ||
       g_get_monotonic_time () - self->last_notify >= NOTIFY_INTERVAL_US)
     notify_rows (self);
 }
@@ -122,6 +123,7 @@ sync_store (SwyStatsModel *self,
         row = swy_stats_row_new_for_node (SWY_NODE (object));
       else
         row = swy_stats_row_new_for_wire (SWY_WIRE (object));
+      swy_stats_row_set_replay (row, self->replay);
       g_ptr_array_add (rows, row);
       g_hash_table_add (kept, object);
     }
@@ -227,6 +229,43 @@ swy_stats_model_set_graph (SwyStatsModel *self,
   sync_rows (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH]);
+}
+
+/**
+ * swy_stats_model_set_replay:
+ * @self: a model
+ * @replay: (nullable): a replay of a trace of the model's graph, or `NULL`
+ *
+ * Counts the records of @replay up to its time instead of reading the
+ * engine, and follows the replay's time; `NULL` goes back to the engine.
+ * Either way the histories start again.
+ */
+void
+swy_stats_model_set_replay (SwyStatsModel *self,
+                            SwyReplay     *replay)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_return_if_fail (SWY_IS_STATS_MODEL (self));
+  g_return_if_fail (replay == NULL || SWY_IS_REPLAY (replay));
+
+  if (self->replay == replay)
+    return;
+
+  if (self->replay != NULL)
+    g_signal_handlers_disconnect_by_data (self->replay, self);
+  g_set_object (&self->replay, replay);
+  if (replay != NULL)
+    {
+      g_signal_connect_swapped (replay, "notify::time", G_CALLBACK (swy_stats_model_observe), self);
+      g_signal_connect_swapped (replay, "notify::playing", G_CALLBACK (swy_stats_model_observe), self);
+    }
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    swy_stats_row_set_replay (row, replay);
+  swy_stats_model_observe (self);
 }
 
 /**
@@ -346,6 +385,7 @@ swy_stats_model_dispose (GObject *object)
 {
   SwyStatsModel *self = SWY_STATS_MODEL (object);
 
+  swy_stats_model_set_replay (self, NULL);
   swy_stats_model_set_graph (self, NULL);
 
   G_OBJECT_CLASS (swy_stats_model_parent_class)->dispose (object);

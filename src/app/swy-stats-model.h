@@ -24,6 +24,8 @@ SwyStatsModel *swy_stats_model_new                 (void);
 SwyGraph      *swy_stats_model_get_graph           (SwyStatsModel *self);
 void           swy_stats_model_set_graph           (SwyStatsModel *self,
                                                     SwyGraph      *graph);
+void           swy_stats_model_set_replay          (SwyStatsModel *self,
+                                                    SwyReplay     *replay);
 GListModel    *swy_stats_model_get_node_rows       (SwyStatsModel *self);
 GListModel    *swy_stats_model_get_wire_rows       (SwyStatsModel *self);
 SwyStatsRow   *swy_stats_model_lookup_row          (SwyStatsModel *self,

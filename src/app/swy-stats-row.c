@@ -38,6 +38,7 @@ struct _SwyStatsRow
 
   SwyNode       *node;
   SwyWire       *wire;
+  SwyReplay     *replay;         /* counts from its records instead of the engine */
   SwyStatsGauge  gauge;
 
   guint64        received;
@@ -74,6 +75,7 @@ swy_stats_row_finalize (GObject *object)
 
   g_clear_object (&self->node);
   g_clear_object (&self->wire);
+  g_clear_object (&self->replay);
   g_clear_pointer (&self->drop_reasons, g_variant_unref);
   g_clear_pointer (&self->samples, g_array_unref);
   g_clear_pointer (&self->history, g_array_unref);
@@ -412,6 +414,48 @@ swy_stats_row_clear_history (SwyStatsRow *self)
   g_array_set_size (self->history, 0);
 }
 
+/* A replay's counters. The gauges follow from them: a queue holds what it
+ * received and neither passed on nor dropped; a worker is busy with as many
+ * of those as it has slots, since it starts one whenever a slot is free. */
+static void
+read_replay_counters (SwyStatsRow *self,
+                      Point       *point)
+{
+  SwyReplayCounts counts;
+  guint64 held;
+
+  if (self->wire != NULL)
+    {
+      swy_replay_get_wire_counts (self->replay, swy_wire_get_index (self->wire),
+                                  &self->delivered, &self->lost);
+      point->c_in = point->c_out = self->delivered;
+      return;
+    }
+
+  swy_replay_get_node_counts (self->replay, swy_node_get_id (self->node), &counts);
+  if (self->drop_reasons == NULL || counts.dropped != self->dropped)
+    {
+      g_clear_pointer (&self->drop_reasons, g_variant_unref);
+      self->drop_reasons = swy_replay_dup_drop_reasons (self->replay, swy_node_get_id (self->node));
+    }
+  self->received = counts.received;
+  self->emitted = counts.emitted;
+  self->dropped = counts.dropped;
+  point->c_in = self->received;
+  point->c_out = self->emitted;
+
+  held = counts.received > counts.emitted + counts.dropped
+         ? counts.received - counts.emitted - counts.dropped : 0;
+  if (self->gauge == SWY_STATS_GAUGE_QUEUE_LENGTH)
+    point->gauge = held;
+  else if (self->gauge == SWY_STATS_GAUGE_UTILISATION)
+    {
+      guint concurrency = swy_worker_node_get_concurrency (SWY_WORKER_NODE (self->node));
+
+      point->gauge = concurrency > 0 ? (double) MIN (held, concurrency) / concurrency : 0;
+    }
+}
+
 static void
 read_counters (SwyStatsRow *self,
                gint64       now,
@@ -419,6 +463,12 @@ read_counters (SwyStatsRow *self,
 {
   point->t = now;
   point->gauge = 0;
+
+  if (self->replay != NULL)
+    {
+      read_replay_counters (self, point);
+      return;
+    }
 
   if (self->wire != NULL)
     {
@@ -607,6 +657,28 @@ swy_stats_row_observe (SwyStatsRow *self,
   self->last = current;
 
   update_rates (self, &current, window);
+}
+
+/**
+ * swy_stats_row_set_replay:
+ * @self: a row
+ * @replay: (nullable): a replay whose counters the row reads, or `NULL` for
+ *   the engine's
+ *
+ * Switching starts the history again.
+ */
+void
+swy_stats_row_set_replay (SwyStatsRow *self,
+                          SwyReplay   *replay)
+{
+  g_return_if_fail (SWY_IS_STATS_ROW (self));
+  g_return_if_fail (replay == NULL || SWY_IS_REPLAY (replay));
+
+  if (g_set_object (&self->replay, replay))
+    {
+      g_clear_pointer (&self->drop_reasons, g_variant_unref);
+      swy_stats_row_clear_history (self);
+    }
 }
 
 /**

@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 #include <swy.h>
 
+#include "swy-replay.h"
+
 G_BEGIN_DECLS
 
 #define SWY_TYPE_STATS_ROW (swy_stats_row_get_type ())
@@ -62,5 +64,7 @@ void           swy_stats_row_observe            (SwyStatsRow  *self,
                                                  guint         history_length);
 void           swy_stats_row_clear_history      (SwyStatsRow  *self);
 void           swy_stats_row_emit_changed       (SwyStatsRow  *self);
+void           swy_stats_row_set_replay         (SwyStatsRow  *self,
+                                                 SwyReplay    *replay);
 
 G_END_DECLS

@@ -19,5 +19,10 @@ GtkScale     *_swy_window_get_time_scale    (SwyWindow *self);
 const char   *_swy_window_get_time_end_text (SwyWindow *self);
 const char   *_swy_window_get_last_toast    (SwyWindow *self);
 const char   *_swy_window_get_changed_banner_text (SwyWindow *self);
+void          _swy_window_import_trace      (SwyWindow *self,
+                                             GFile     *file);
+SwyReplay    *_swy_window_get_replay        (SwyWindow *self);
+const char   *_swy_window_get_replay_text   (SwyWindow *self);
+const char   *_swy_window_get_totals_text   (SwyWindow *self);
 
 G_END_DECLS

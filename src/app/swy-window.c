@@ -42,6 +42,7 @@ struct _SwyWindow
   SwyDocument          *document;
   SwyViewState         *view_state;
   SwyHistory           *history;       /* the run's clicks and range, for going back */
+  SwyReplay            *replay;        /* an imported trace shown instead of the graph, or NULL */
   guint                 tick_id;
 
   /* Step mode: the trace records of the last engine step, revealed one at a time. */
@@ -80,6 +81,8 @@ struct _SwyWindow
   GtkInfoBar           *changed_bar;
   GtkLabel             *changed_label;
   GtkLabel             *totals_label;
+  GtkLabel             *replay_label;
+  GtkRevealer          *replay_revealer;
   GtkAdjustment        *time_adjustment;
   GtkLabel             *time_end_label;
   GtkScale             *time_scale;
@@ -216,19 +219,31 @@ update_status (SwyWindow *self)
 {
   SwyGraph *g = graph (self);
   gint64 now = swy_graph_get_now (g);
+  guint64 emitted = swy_graph_get_total_emitted (g);
+  guint64 delivered = swy_graph_get_total_delivered (g);
+  guint64 dropped = swy_graph_get_total_dropped (g);
   g_autofree char *clock = NULL;
   g_autofree char *totals = NULL;
+
+  /* A replay's time and totals are those of the records it shows. */
+  if (self->replay != NULL)
+    {
+      now = swy_replay_get_time (self->replay);
+      swy_replay_get_totals (self->replay, &emitted, &delivered, &dropped);
+    }
 
   /* Translators: virtual time in seconds, "t = 12.345 s" */
   clock = g_strdup_printf (_("t = %.3f s"), now / (double) G_USEC_PER_SEC);
   gtk_label_set_text (self->clock_label, clock);
-  if (self->history != NULL)
+  if (self->replay != NULL)
+    update_scrubber (self, now, swy_replay_get_end_time (self->replay), clock);
+  else if (self->history != NULL)
     update_scrubber (self, now, swy_history_get_end (self->history), clock);
 
   totals = g_strdup_printf (_("%llu emitted · %llu delivered · %llu dropped"),
-                            (unsigned long long) swy_graph_get_total_emitted (g),
-                            (unsigned long long) swy_graph_get_total_delivered (g),
-                            (unsigned long long) swy_graph_get_total_dropped (g));
+                            (unsigned long long) emitted,
+                            (unsigned long long) delivered,
+                            (unsigned long long) dropped);
   gtk_label_set_text (self->totals_label, totals);
   /* The scrubber takes the room first; the whole line is in the tooltip. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), totals);
@@ -237,7 +252,8 @@ update_status (SwyWindow *self)
 static void
 update_run_controls (SwyWindow *self)
 {
-  gboolean playing = swy_graph_get_playing (graph (self));
+  gboolean playing = self->replay != NULL ? swy_replay_get_playing (self->replay)
+                                          : swy_graph_get_playing (graph (self));
 
   adw_button_content_set_icon_name (self->run_content,
                                     playing ? "media-playback-pause-symbolic"
@@ -250,7 +266,8 @@ update_run_controls (SwyWindow *self)
 static void
 update_speed_label (SwyWindow *self)
 {
-  double speed = swy_graph_get_speed (graph (self));
+  double speed = self->replay != NULL ? swy_replay_get_speed (self->replay)
+                                      : swy_graph_get_speed (graph (self));
   g_autofree char *label = NULL;
 
   if (speed < 0.995)
@@ -302,6 +319,10 @@ leave_step_mode (SwyWindow *self)
   set_stack_text (self, NULL);
   swy_canvas_set_follow_trace (self->canvas, TRUE);
 }
+
+static void set_replay        (SwyWindow *self,
+                               SwyReplay *replay);
+static void replay_changed_cb (SwyWindow *self);
 
 /* Autosave */
 
@@ -406,8 +427,14 @@ connect_graph (SwyWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (swy_graph_get_nodes (g), "items-changed",
                            G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (swy_graph_get_nodes (g), "items-changed",
+                           G_CALLBACK (replay_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (swy_graph_get_wires (g), "items-changed",
+                           G_CALLBACK (replay_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_adjustment_set_value (self->speed_adjustment, log10 (swy_graph_get_speed (g)));
   leave_step_mode (self);
+  if (self->replay != NULL)
+    set_replay (self, NULL);
   g_clear_object (&self->history);
   self->history = swy_history_new (g);
   swy_history_set_grid (self->history,
@@ -1021,6 +1048,15 @@ run_action (GSimpleAction *action,
 {
   SwyWindow *self = SWY_WINDOW (user_data);
 
+  if (self->replay != NULL)
+    {
+      if (swy_replay_get_playing (self->replay))
+        swy_replay_pause (self->replay);
+      else
+        swy_replay_play (self->replay);
+      return;
+    }
+
   if (swy_graph_get_playing (graph (self)))
     swy_graph_pause (graph (self));
   else
@@ -1038,6 +1074,12 @@ reset_action (GSimpleAction *action,
               gpointer       user_data)
 {
   SwyWindow *self = SWY_WINDOW (user_data);
+
+  if (self->replay != NULL)
+    {
+      swy_replay_reset (self->replay);
+      return;
+    }
 
   swy_graph_reset (graph (self));
   swy_history_clear (self->history);
@@ -1117,6 +1159,12 @@ step_action (GSimpleAction *action,
   SwyTrace *trace = swy_graph_get_trace (graph (self));
   g_autoptr(SwyTraceRecord) record = NULL;
 
+  if (self->replay != NULL)
+    {
+      swy_replay_step (self->replay);
+      return;
+    }
+
   swy_graph_pause (graph (self));
   swy_canvas_set_follow_trace (self->canvas, FALSE);
 
@@ -1161,6 +1209,12 @@ step_back_action (GSimpleAction *action,
   SwyTrace *trace = swy_graph_get_trace (g);
   g_autoptr(SwyTraceRecord) record = NULL;
   guint64 target;
+
+  if (self->replay != NULL)
+    {
+      swy_replay_step_back (self->replay);
+      return;
+    }
 
   swy_graph_pause (g);
   swy_canvas_set_follow_trace (self->canvas, FALSE);
@@ -1225,6 +1279,15 @@ static void
 seek (SwyWindow *self,
       gint64     t_us)
 {
+  if (self->replay != NULL)
+    {
+      swy_replay_pause (self->replay);
+      swy_canvas_set_follow_trace (self->canvas, FALSE);
+      swy_replay_seek (self->replay, CLAMP (t_us, 0, swy_replay_get_end_time (self->replay)));
+      swy_canvas_set_follow_trace (self->canvas, TRUE);
+      return;
+    }
+
   leave_step_mode (self);
   /* The rerun's records are the past, not news to animate. */
   swy_canvas_set_follow_trace (self->canvas, FALSE);
@@ -1267,7 +1330,10 @@ speed_changed_cb (SwyWindow *self)
       if (fabs (log10 (speed) - log10 (round_speeds[i])) < 0.03)
         speed = round_speeds[i];
     }
-  swy_graph_set_speed (graph (self), CLAMP (speed, 0.05, 20.0));
+  if (self->replay != NULL)
+    swy_replay_set_speed (self->replay, CLAMP (speed, 0.05, 20.0));
+  else
+    swy_graph_set_speed (graph (self), CLAMP (speed, 0.05, 20.0));
   update_speed_label (self);
 }
 
@@ -1569,6 +1635,90 @@ export_action (GSimpleAction *action,
   choose_file (self, _("Export"), name, export_chosen_cb, g_strdup (what), g_free);
 }
 
+/* Replay: an imported trace drives the whole window instead of the graph */
+
+static void
+set_replay (SwyWindow *self,
+            SwyReplay *replay)
+{
+  if (self->replay != NULL)
+    {
+      swy_replay_pause (self->replay);
+      g_signal_handlers_disconnect_by_data (self->replay, self);
+    }
+  g_set_object (&self->replay, replay);
+  if (replay != NULL)
+    {
+      g_signal_connect_object (replay, "notify::time", G_CALLBACK (update_status), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (replay, "notify::playing", G_CALLBACK (update_run_controls), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (replay, "notify::speed", G_CALLBACK (update_speed_label), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  swy_canvas_set_replay (self->canvas, replay);
+  swy_log_view_set_replay (self->log_view, replay);
+  swy_timeline_set_replay (self->timeline, replay);
+  swy_stats_model_set_replay (swy_stats_view_get_model (self->stats_view), replay);
+  swy_event_details_set_replay_trace (self->event_details,
+                                      replay != NULL ? swy_replay_get_trace (replay) : NULL);
+  swy_view_state_set_selected_event (self->view_state, 0);
+
+  /* Nothing of the graph runs or changes by a click while a replay shows. */
+  set_action_enabled (self, "fire-node", replay == NULL);
+  set_action_enabled (self, "leave-replay", replay != NULL);
+  gtk_revealer_set_reveal_child (self->replay_revealer, replay != NULL);
+  gtk_adjustment_set_value (self->speed_adjustment,
+                            log10 (replay != NULL ? swy_replay_get_speed (replay)
+                                                  : swy_graph_get_speed (graph (self))));
+  update_run_controls (self);
+  update_speed_label (self);
+  update_status (self);
+}
+
+/* The graph's nodes or wires changed: the replay may name what is gone. */
+static void
+replay_changed_cb (SwyWindow *self)
+{
+  if (self->replay == NULL)
+    return;
+
+  set_replay (self, NULL);
+  toast (self, _("Left the replay: the graph was edited"));
+}
+
+static void
+enter_replay (SwyWindow  *self,
+              SwyReplay  *replay,
+              const char *name)
+{
+  g_autofree char *text = NULL;
+
+  /* View-only: the recorded trace is shown as it was, the graph does not
+   * run, and stays as it is until the replay is left. */
+  swy_graph_pause (graph (self));
+  leave_step_mode (self);
+  set_replay (self, replay);
+
+  /* Translators: the name of the trace file replayed on the canvas */
+  text = g_strdup_printf (_("Replaying “%s”: what the trace recorded, view only. Editing the graph leaves the replay."),
+                          name);
+  gtk_label_set_text (self->replay_label, text);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->bottom_panel), TRUE);
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "show-panel")),
+                             g_variant_new_boolean (TRUE));
+}
+
+static void
+leave_replay_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  set_replay (SWY_WINDOW (user_data), NULL);
+}
+
 static void
 import_chosen_cb (SwyWindow *self,
                   GFile     *file,
@@ -1586,18 +1736,7 @@ import_chosen_cb (SwyWindow *self,
       return;
     }
 
-  /* View-only: the recorded trace is shown as it was, the graph does not run. */
-  swy_graph_pause (graph (self));
-  swy_timeline_set_replay (self->timeline, replay);
-  gtk_widget_set_visible (GTK_WIDGET (self->bottom_panel), TRUE);
-  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "show-panel")),
-                             g_variant_new_boolean (TRUE));
-  adw_view_stack_set_visible_child_name (self->bottom_stack, "timeline");
-  {
-    g_autofree char *message = g_strdup_printf (_("Replaying “%s” in the timeline"), name);
-
-    toast (self, message);
-  }
+  enter_replay (self, replay, name);
 }
 
 static void
@@ -1630,6 +1769,7 @@ static const GActionEntry win_actions[] = {
   { .name = "show-panel", .state = "false", .change_state = show_panel_change_state },
   { .name = "export", .activate = export_action, .parameter_type = "s" },
   { .name = "import-trace", .activate = import_trace_action },
+  { .name = "leave-replay", .activate = leave_replay_action },
   { .name = "show-inspector", .state = "true", .change_state = show_pane_change_state },
 };
 
@@ -1750,6 +1890,7 @@ swy_window_dispose (GObject *object)
 
       g_signal_handlers_disconnect_by_data (g, self);
       g_signal_handlers_disconnect_by_data (swy_graph_get_nodes (g), self);
+      g_signal_handlers_disconnect_by_data (swy_graph_get_wires (g), self);
       g_signal_handlers_disconnect_by_data (self->document, self);
     }
   if (self->file_monitor != NULL)
@@ -1763,6 +1904,7 @@ swy_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->view_state);
   g_clear_object (&self->history);
+  g_clear_object (&self->replay);
 
   G_OBJECT_CLASS (swy_window_parent_class)->dispose (object);
 }
@@ -1838,6 +1980,8 @@ swy_window_class_init (SwyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, changed_label);
   gtk_widget_class_bind_template_callback (widget_class, changed_bar_response_cb);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, totals_label);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, replay_label);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, replay_revealer);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, time_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, time_end_label);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, time_scale);
@@ -1900,6 +2044,7 @@ swy_window_init (SwyWindow *self)
 
   connect_graph (self);
   update_history_actions (self);
+  set_action_enabled (self, "leave-replay", FALSE);
 }
 
 /* The status bar's texts, for the GUI tests. */
@@ -1971,4 +2116,40 @@ _swy_window_get_changed_banner_text (SwyWindow *self)
     return NULL;
 
   return gtk_label_get_text (self->changed_label);
+}
+
+/* What the trace import does once the user picked a file. */
+void
+_swy_window_import_trace (SwyWindow *self,
+                          GFile     *file)
+{
+  g_return_if_fail (SWY_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  import_chosen_cb (self, file, NULL);
+}
+
+SwyReplay *
+_swy_window_get_replay (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  return self->replay;
+}
+
+const char *
+_swy_window_get_replay_text (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  return gtk_revealer_get_reveal_child (self->replay_revealer)
+         ? gtk_label_get_text (self->replay_label) : NULL;
+}
+
+const char *
+_swy_window_get_totals_text (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  return gtk_label_get_text (self->totals_label);
 }
