@@ -575,7 +575,8 @@ update_path (SwyCanvas *self)
   g_hash_table_remove_all (self->path_wires);
   if (event_id != 0 && self->graph != NULL)
     {
-      trace = swy_graph_get_trace (self->graph);
+      /* A replay's event: its whole recorded path, as its details show it. */
+      trace = self->replay != NULL ? swy_replay_get_trace (self->replay) : swy_graph_get_trace (self->graph);
       n = g_list_model_get_n_items (G_LIST_MODEL (trace));
       for (guint i = 0; i < n; i++)
         {
@@ -589,7 +590,10 @@ update_path (SwyCanvas *self)
           if (wire != NULL)
             g_hash_table_add (self->path_wires, wire);
         }
-      swy_graph_foreach_in_flight (self->graph, path_in_flight_cb, &ctx);
+      if (self->replay != NULL)
+        swy_replay_foreach_in_flight (self->replay, path_in_flight_cb, &ctx);
+      else
+        swy_graph_foreach_in_flight (self->graph, path_in_flight_cb, &ctx);
     }
   _swy_canvas_queue_wires_redraw (self);
 }

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "swy-app-test-util.h"
+#include "swy-canvas-private.h"
 #include "swy-window-private.h"
 
 #define GUARD_SECONDS 20
@@ -298,6 +299,34 @@ test_replay_matches_run (gconstpointer data)
     g_assert_cmpstr (view, ==, g_ptr_array_index (expected, 1));
   }
   g_assert_cmpstr (_swy_window_get_clock_text (window), ==, "t = 0.100 s");
+
+  /* Selecting an event of the replay highlights its recorded path: the
+   * first order went over the queue's input wire, on to worker-1 and,
+   * handled, to done. */
+  {
+    SwyViewState *view_state = swy_log_view_get_view_state (_swy_window_get_log_view (window));
+    SwyCanvas *canvas = swy_window_get_canvas (window);
+    GListModel *wires = swy_graph_get_wires (graph);
+
+    swy_view_state_set_selected_event (view_state, 1);
+    for (guint i = 0; i < g_list_model_get_n_items (wires); i++)
+      {
+        g_autoptr(SwyWire) wire = g_list_model_get_item (wires, i);
+        gboolean on_path = i == 0 || i == 1 || i == 4;
+
+        g_assert_cmpint (_swy_canvas_is_wire_on_path (canvas, wire), ==, on_path);
+      }
+
+    /* The last order, at 3 s, is not in the graph's own trace (it is at
+     * half the run): the path comes from the replay's. */
+    swy_view_state_set_selected_event (view_state, 30);
+    {
+      g_autoptr(SwyWire) wire = g_list_model_get_item (wires, 0);
+
+      g_assert_true (_swy_canvas_is_wire_on_path (canvas, wire));
+    }
+    swy_view_state_set_selected_event (view_state, 0);
+  }
 
   /* Run plays the replay, and pauses it again. */
   activate (window, "speed", g_variant_new_double (20.0));
