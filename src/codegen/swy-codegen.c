@@ -206,7 +206,9 @@ append_c_string (GString    *out,
     {
       guchar c = (guchar) *p;
 
-      if (c == '"' || c == '\\')
+      /* "\?" keeps a "??/" in a name from being read as a trigraph
+       * (-std=c17, -trigraphs). */
+      if (c == '"' || c == '\\' || c == '?')
         g_string_append_printf (out, "\\%c", c);
       else if (c == '\n')
         g_string_append (out, "\\n");

@@ -49,6 +49,7 @@ def graph_files():
     files += sorted(glob.glob(os.path.join(ROOT, "data", "lessons", "*.swy")))
     files.append(os.path.join(ROOT, "tests", "codegen", "all-types.swy"))
     files.append(os.path.join(ROOT, "tests", "codegen", "tricky.swy"))
+    files.append(os.path.join(ROOT, "tests", "codegen", "trigraphs.swy"))
     return files
 
 
@@ -179,15 +180,17 @@ def has_randomness(graph):
         any(w.get("loss", 0) > 0 or w.get("jitter-ms", 0) > 0 for w in graph.get("wires", []))
 
 
-def program_test(path, lang, scope="graph", focus=None, scale=0.001):
+def program_test(path, lang, scope="graph", focus=None, scale=0.001, flags=STRICT):
     """Generates, builds and runs one program and compares it with the engine."""
     graph = load(path)
     stem = re.sub(r"[^a-z0-9]+", "-", f"{name_of(path)}-{lang}-{scope}-{focus}".lower())
+    if flags is not STRICT:
+        stem += "-" + re.sub(r"[^a-z0-9]+", "-", "".join(flags).lower())
     scope_path = os.path.join(TMP, stem + ".swy")
     code = generate(path, lang, scope, focus, scope_graph=scope_path)
     want = engine_stats(scope_path, graph)
     if lang == "c":
-        argv = [compile_c(code, stem, STRICT)]
+        argv = [compile_c(code, stem, flags)]
     else:
         source = os.path.join(TMP, stem + ".py")
         with open(source, "w", encoding="utf-8") as f:
@@ -282,6 +285,11 @@ if WHAT == "graphs":
     test("a graph with every node type gives every template, in both languages",
          test_every_template)
     test("--time-scale 1 runs in real time", test_real_time)
+    # Names with "??/" and the other trigraphs: ISO C with trigraphs on must
+    # read the same strings (and -Wtrigraphs finds any left unescaped).
+    test("codegen/trigraphs: C under -std=c17 -trigraphs counts match the engine",
+         program_test, os.path.join(ROOT, "tests", "codegen", "trigraphs.swy"), "c",
+         flags=[*STRICT, "-std=c17", "-trigraphs", "-Wtrigraphs"])
     for path in graph_files():
         note = " (random: same generator)" if has_randomness(load(path)) else ""
         test(f"{name_of(path)}: C counts match the engine{note}", program_test, path, "c")
