@@ -146,6 +146,7 @@ draw_wire (SwyCanvas *self,
   gboolean selected = _swy_canvas_is_wire_selected (self, wire);
   WireRate *rate = g_hash_table_lookup (self->rates, wire);
   gboolean hot = rate != NULL && rate->hot;
+  gboolean aggregated = rate != NULL && (rate->hot || rate->crowded);
   const char *subscription = swy_wire_get_subscription (wire);
   double z = self->zoom;
   double width = 2.0;
@@ -161,10 +162,13 @@ draw_wire (SwyCanvas *self,
                   self->pan_x + c[2].x * z, self->pan_y + c[2].y * z,
                   self->pan_x + c[3].x * z, self->pan_y + c[3].y * z);
 
-  if (hot)
+  if (aggregated)
     {
-      /* Aggregate look: thickness and heat grow with the rate. */
-      double heat = CLAMP (log10 (rate->rate / CANVAS_HOT_RATE + 1.0), 0.0, 1.0);
+      /* Aggregate look: thickness and heat grow with the rate, or for a
+       * wire crowded out by the token cap, with the events in flight. */
+      double heat = CLAMP (MAX (hot ? log10 (rate->rate / CANVAS_HOT_RATE + 1.0) : 0.0,
+                                log10 (rate->in_flight / 10.0 + 1.0) / 2.0),
+                           0.0, 1.0);
 
       width = 4.0 + 6.0 * heat;
       cairo_set_source_rgba (cr, 0.90, 0.38 - 0.3 * heat, 0.0, 0.55 + 0.35 * heat);
@@ -197,7 +201,12 @@ draw_wire (SwyCanvas *self,
   cairo_restore (cr);
 
   /* Labels: latency for queued wires, the subscription where it filters,
-   * the rate on aggregated wires, and a word for blocked ones. */
+   * the rate and the count in flight on aggregated wires, and a word for
+   * blocked ones. Below 45% zoom they would cover the graph. */
+  if (rate != NULL)
+    rate->shown_in_flight = aggregated && queued ? rate->in_flight : 0;
+  if (z < 0.45)
+    return;
   _swy_canvas_curve_at (c, 0.5, &mid);
   {
     g_autoptr(GString) text = g_string_new (NULL);
@@ -225,7 +234,15 @@ draw_wire (SwyCanvas *self,
         /* Translators: events per second of virtual time on a busy wire */
         g_string_append_printf (text, _("%.0f/s"), rate->virtual_rate);
       }
-    if (text->len > 0 && z >= 0.45)
+    if (aggregated && queued)
+      {
+        if (text->len > 0)
+          g_string_append (text, " · ");
+        /* Translators: events travelling on a wire drawn aggregate, "120 in flight" */
+        g_string_append_printf (text, ngettext ("%u in flight", "%u in flight", rate->in_flight),
+                                rate->in_flight);
+      }
+    if (text->len > 0)
       draw_label (self, cr, self->pan_x + mid.x * z, self->pan_y + mid.y * z - 10 * z,
                   text->str, is_dark (self));
   }
@@ -326,6 +343,7 @@ _swy_canvas_snapshot (GtkWidget   *widget,
   if (G_UNLIKELY (self->collect_stats))
     start = stats_clock_us ();
 
+  _swy_canvas_update_crowding (self);
   ensure_wires_node (self);
   if (self->wires_node != NULL)
     gtk_snapshot_append_node (snapshot, self->wires_node);

@@ -16,7 +16,9 @@
 #define PULSE_US           (280 * G_TIME_SPAN_MILLISECOND)
 #define PULSE_STAGGER_US   (70 * G_TIME_SPAN_MILLISECOND)
 #define MAX_PULSES         256
-#define MAX_TOKENS         4000
+#define MAX_TOKENS         4000  /* a frame: the render tree stays bounded (bench/README.md) */
+#define MAX_IN_FLIGHT      (MAX_TOKENS - MAX_PULSES)
+#define CROWD_LABEL_US     (250 * G_TIME_SPAN_MILLISECOND)
 #define COOL_RATE          14.0
 #define RATE_TAU_S         0.6
 #define TOKEN_SIZE         12
@@ -100,7 +102,7 @@ swy_canvas_wire_is_aggregated (SwyCanvas *self,
   g_return_val_if_fail (SWY_IS_CANVAS (self), FALSE);
 
   rate = g_hash_table_lookup (self->rates, wire);
-  return rate != NULL && rate->hot;
+  return rate != NULL && (rate->hot || rate->crowded);
 }
 
 /* Every token the canvas draws, in drawing order: the events in flight on
@@ -118,6 +120,7 @@ typedef struct
   SwyCanvas *self;
   gint64     now;
   guint      n;
+  gboolean   drawing;   /* count each wire's tokens, for _swy_canvas_get_wire_tokens() */
   TokenFunc  func;
   gpointer   user_data;
 } TokenContext;
@@ -136,7 +139,8 @@ in_flight_cb (SwyWire  *wire,
   gboolean drawn;
   double t;
 
-  if (ctx->n >= MAX_TOKENS)
+  /* update_crowding() keeps the count under the cap; this is the last guard. */
+  if (ctx->n >= MAX_IN_FLIGHT)
     return;
   rate = g_hash_table_lookup (self->rates, wire);
   if (rate != NULL && rate->curve_pass == self->token_pass)
@@ -147,7 +151,7 @@ in_flight_cb (SwyWire  *wire,
     }
   else
     {
-      drawn = !(rate != NULL && rate->hot) && !swy_wire_get_blocked (wire) &&
+      drawn = !(rate != NULL && (rate->hot || rate->crowded)) && !swy_wire_get_blocked (wire) &&
               !(self->view_state != NULL &&
                 swy_view_state_is_wire_muted (self->view_state, wire)) &&
               _swy_canvas_wire_points (self, wire, c);
@@ -164,6 +168,15 @@ in_flight_cb (SwyWire  *wire,
   t = due_us > sent_us ? (double) (ctx->now - sent_us) / (double) (due_us - sent_us) : 1.0;
   _swy_canvas_curve_at (c, CLAMP (t, 0.0, 1.0), &p);
   ctx->n++;
+  if (ctx->drawing && rate != NULL)
+    {
+      if (rate->tokens_pass != self->token_pass)
+        {
+          rate->tokens_pass = self->token_pass;
+          rate->tokens = 0;
+        }
+      rate->tokens++;
+    }
   ctx->func (self, &p, topic_color (swy_event_get_topic (event)), swy_event_get_id (event),
              ctx->user_data);
 }
@@ -175,22 +188,31 @@ graph_has_wire (SwyCanvas *self,
   return g_hash_table_contains (self->rates, wire);
 }
 
+/* What is in flight on the wires: the engine's, or a replay's. */
+static void
+foreach_in_flight (SwyCanvas       *self,
+                   SwyInFlightFunc  func,
+                   gpointer         user_data)
+{
+  if (self->replay != NULL)
+    swy_replay_foreach_in_flight (self->replay, func, user_data);
+  else
+    swy_graph_foreach_in_flight (self->graph, func, user_data);
+}
+
 static guint
 foreach_token (SwyCanvas *self,
+               gboolean   drawing,
                TokenFunc  func,
                gpointer   user_data)
 {
-  TokenContext ctx = { self, swy_graph_get_now (self->graph), 0, func, user_data };
+  TokenContext ctx = { self, swy_graph_get_now (self->graph), 0, drawing, func, user_data };
   gint64 wall = g_get_monotonic_time ();
 
   self->token_pass++;
   if (self->replay != NULL)
-    {
-      ctx.now = swy_replay_get_time (self->replay);
-      swy_replay_foreach_in_flight (self->replay, in_flight_cb, &ctx);
-    }
-  else
-    swy_graph_foreach_in_flight (self->graph, in_flight_cb, &ctx);
+    ctx.now = swy_replay_get_time (self->replay);
+  foreach_in_flight (self, in_flight_cb, &ctx);
 
   for (guint i = 0; i < self->pulses->len; i++)
     {
@@ -279,7 +301,8 @@ _swy_canvas_snapshot_tokens (SwyCanvas   *self,
     draw.selected = swy_view_state_get_selected_event (self->view_state);
   if (draw.selected == 0)
     draw.selected = G_MAXUINT64;   /* no event has that id */
-  self->n_tokens = foreach_token (self, append_token_cb, &draw);
+  self->n_tokens = foreach_token (self, TRUE, append_token_cb, &draw);
+  self->draw_pass = self->token_pass;
 }
 
 typedef struct
@@ -330,8 +353,145 @@ _swy_canvas_pick_event (SwyCanvas *self,
   if (self->graph == NULL)
     return 0;
 
-  foreach_token (self, pick_token_cb, &pick);
+  foreach_token (self, FALSE, pick_token_cb, &pick);
   return pick.event_id;
+}
+
+/* Above the cap */
+
+typedef struct
+{
+  SwyWire  *wire;
+  WireRate *rate;
+  gboolean  was_crowded;
+} Crowd;
+
+static void
+count_in_flight_cb (SwyWire  *wire,
+                    SwyEvent *event,
+                    gint64    sent_us,
+                    gint64    due_us,
+                    gpointer  user_data)
+{
+  WireRate *rate = g_hash_table_lookup (user_data, wire);
+
+  if (rate != NULL)
+    rate->in_flight++;
+}
+
+/* Busiest first; wires already crowded out before the others, so that a
+ * wire does not flip between looks from one frame to the next. */
+static int
+compare_crowd (gconstpointer a,
+               gconstpointer b)
+{
+  const Crowd *x = a, *y = b;
+
+  if (x->was_crowded != y->was_crowded)
+    return x->was_crowded ? -1 : 1;
+  if (x->rate->in_flight != y->rate->in_flight)
+    return x->rate->in_flight > y->rate->in_flight ? -1 : 1;
+  return swy_wire_get_index (x->wire) - swy_wire_get_index (y->wire);
+}
+
+/**
+ * _swy_canvas_update_crowding:
+ * @self: a canvas
+ *
+ * Keeps what is in flight visible without passing the token cap: when the
+ * wires that show tokens carry more events than the cap, the busiest of
+ * them switch to the aggregate look (thickness and heat, labelled with the
+ * count in flight) until the rest fit. Nothing in flight is left out
+ * silently. Counting costs a walk over the events in flight, so it is done
+ * only when the engine holds more pending items than the cap, or a wire is
+ * aggregated for its rate (its label shows the count too).
+ */
+void
+_swy_canvas_update_crowding (SwyCanvas *self)
+{
+  g_autoptr(GArray) crowd = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint64 shown = 0;
+  guint n_crowded = 0;
+  gboolean changed = FALSE;
+  gboolean counts_changed = FALSE;
+  gint64 wall;
+
+  if (self->graph == NULL)
+    return;
+  if (self->replay == NULL && swy_graph_get_n_pending (self->graph) <= MAX_IN_FLIGHT &&
+      self->n_hot == 0 && self->n_crowded == 0)
+    return;
+
+  g_hash_table_iter_init (&iter, self->rates);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    ((WireRate *) value)->in_flight = 0;
+  foreach_in_flight (self, count_in_flight_cb, self->rates);
+
+  /* The wires whose tokens would show, as in_flight_cb() decides. */
+  crowd = g_array_new (FALSE, FALSE, sizeof (Crowd));
+  g_hash_table_iter_init (&iter, self->rates);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      WireRate *rate = value;
+      Crowd item = { key, rate, rate->crowded };
+
+      counts_changed |= (rate->hot || rate->crowded) && rate->in_flight != rate->shown_in_flight;
+      if (rate->in_flight == 0 || rate->hot || swy_wire_get_blocked (key) ||
+          (self->view_state != NULL && swy_view_state_is_wire_muted (self->view_state, key)))
+        {
+          changed |= rate->crowded;
+          rate->crowded = FALSE;
+          continue;
+        }
+      shown += rate->in_flight;
+      g_array_append_val (crowd, item);
+    }
+
+  g_array_sort (crowd, compare_crowd);
+  for (guint i = 0; i < crowd->len; i++)
+    {
+      Crowd *item = &g_array_index (crowd, Crowd, i);
+      gboolean crowded = shown > MAX_IN_FLIGHT;
+
+      if (crowded)
+        {
+          shown -= item->rate->in_flight;
+          n_crowded++;
+        }
+      changed |= crowded != item->rate->crowded;
+      item->rate->crowded = crowded;
+    }
+  self->n_crowded = n_crowded;
+
+  /* The labels' counts: exact when paused, a few times a second while
+   * playing, since redrawing every wire each frame for them costs more
+   * than the tokens they stand for. Labels show from 45% zoom. */
+  wall = g_get_monotonic_time ();
+  if (counts_changed && !changed &&
+      (!swy_graph_get_playing (self->graph) || wall - self->crowd_label_time >= CROWD_LABEL_US))
+    changed = TRUE;
+  if (changed)
+    {
+      self->crowd_label_time = wall;
+      _swy_canvas_queue_wires_redraw (self);
+    }
+}
+
+gboolean
+_swy_canvas_get_wire_tokens (SwyCanvas *self,
+                             SwyWire   *wire,
+                             guint     *n_tokens,
+                             guint     *n_in_flight_shown)
+{
+  WireRate *rate = g_hash_table_lookup (self->rates, wire);
+  gboolean aggregated = rate != NULL && (rate->hot || rate->crowded);
+
+  *n_tokens = rate != NULL && rate->tokens_pass == self->draw_pass ? rate->tokens : 0;
+  *n_in_flight_shown = aggregated ? rate->shown_in_flight : 0;
+
+  return aggregated;
 }
 
 /* Live view */
@@ -462,6 +622,7 @@ update_rates (SwyCanvas *self,
   gpointer key, value;
 
   self->last_rate_time = wall;
+  self->n_hot = 0;
   g_hash_table_iter_init (&iter, self->rates);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -485,6 +646,7 @@ update_rates (SwyCanvas *self,
         }
       else if (rate->hot)
         changed = TRUE;   /* its rate label changes */
+      self->n_hot += rate->hot;
     }
 
   if (changed)
@@ -590,10 +752,7 @@ update_path (SwyCanvas *self)
           if (wire != NULL)
             g_hash_table_add (self->path_wires, wire);
         }
-      if (self->replay != NULL)
-        swy_replay_foreach_in_flight (self->replay, path_in_flight_cb, &ctx);
-      else
-        swy_graph_foreach_in_flight (self->graph, path_in_flight_cb, &ctx);
+      foreach_in_flight (self, path_in_flight_cb, &ctx);
     }
   _swy_canvas_queue_wires_redraw (self);
 }

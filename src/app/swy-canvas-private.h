@@ -56,6 +56,15 @@ typedef struct
   guint   curve_pass;
   gboolean curve_drawn;
   graphene_point_t curve[4];
+  /* Above the token cap, the busiest wires are drawn aggregate too
+   * (update_crowding()): the events in flight on the wire at the last
+   * count, whether it is crowded out, the count its label gave when the
+   * wires were last drawn, and the tokens the last frame drew on it. */
+  guint   in_flight;
+  gboolean crowded;
+  guint   shown_in_flight;
+  guint   tokens;
+  guint   tokens_pass;
 } WireRate;
 
 struct _SwyCanvas
@@ -107,6 +116,10 @@ struct _SwyCanvas
   guint          tick_id;
   guint          n_tokens;
   guint          token_pass;
+  guint          draw_pass;       /* the token_pass of the last snapshot */
+  guint          n_hot;           /* wires aggregated for their rate */
+  guint          n_crowded;       /* wires aggregated for the token cap */
+  gint64         crowd_label_time;
   gboolean       follow_trace;
   SwyReplay     *replay;          /* shown instead of the engine, or NULL */
 
@@ -164,6 +177,11 @@ void           _swy_canvas_snapshot_tokens        (SwyCanvas        *self,
 void           _swy_canvas_ensure_ticking         (SwyCanvas        *self);
 gboolean       _swy_canvas_is_wire_on_path        (SwyCanvas        *self,
                                                    SwyWire          *wire);
+void           _swy_canvas_update_crowding        (SwyCanvas        *self);
+gboolean       _swy_canvas_get_wire_tokens        (SwyCanvas        *self,
+                                                   SwyWire          *wire,
+                                                   guint            *n_tokens,
+                                                   guint            *n_in_flight_shown);
 guint64        _swy_canvas_pick_event             (SwyCanvas        *self,
                                                    double            wx,
                                                    double            wy);

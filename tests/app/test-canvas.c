@@ -33,6 +33,32 @@ static const char two_tokens_graph[] =
   "  ]\n"
   "}\n";
 
+/* Three timers, each into its own counter over a queued wire ten seconds
+ * long: at 3.5 s, 3,000, 2,000 and 100 events are in flight, 5,100 in all,
+ * more than the canvas draws as tokens. */
+static const char crowded_graph[] =
+  "{ \"format\": \"switchyard\", \"version\": 1,\n"
+  "  \"nodes\": [\n"
+  "    { \"id\": \"a\", \"type\": \"timer\", \"x\": 0, \"y\": 0,\n"
+  "      \"properties\": { \"interval-ms\": 1, \"count\": 3000, \"topic\": \"a\" } },\n"
+  "    { \"id\": \"b\", \"type\": \"timer\", \"x\": 0, \"y\": 160,\n"
+  "      \"properties\": { \"interval-ms\": 1, \"count\": 2000, \"topic\": \"b\" } },\n"
+  "    { \"id\": \"c\", \"type\": \"timer\", \"x\": 0, \"y\": 320,\n"
+  "      \"properties\": { \"interval-ms\": 10, \"count\": 100, \"topic\": \"c\" } },\n"
+  "    { \"id\": \"count-a\", \"type\": \"counter\", \"x\": 600, \"y\": 0 },\n"
+  "    { \"id\": \"count-b\", \"type\": \"counter\", \"x\": 600, \"y\": 160 },\n"
+  "    { \"id\": \"count-c\", \"type\": \"counter\", \"x\": 600, \"y\": 320 }\n"
+  "  ],\n"
+  "  \"wires\": [\n"
+  "    { \"from\": \"a:out\", \"to\": \"count-a:in\", \"mode\": \"queued\", \"latency-ms\": 10000 },\n"
+  "    { \"from\": \"b:out\", \"to\": \"count-b:in\", \"mode\": \"queued\", \"latency-ms\": 10000 },\n"
+  "    { \"from\": \"c:out\", \"to\": \"count-c:in\", \"mode\": \"queued\", \"latency-ms\": 10000 }\n"
+  "  ]\n"
+  "}\n";
+
+/* The canvas draws at most this many tokens a frame (swy-canvas-live.c). */
+#define MAX_TOKENS 4000
+
 static SwyApplication *app;
 
 static SwyWindow *
@@ -350,6 +376,110 @@ test_canvas_click_token (void)
   destroy_window (window);
 }
 
+static void
+count_wire_cb (SwyWire  *wire,
+               SwyEvent *event,
+               gint64    sent_us,
+               gint64    due_us,
+               gpointer  user_data)
+{
+  GHashTable *counts = user_data;
+
+  g_hash_table_insert (counts, wire,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, wire)) + 1));
+}
+
+/* Checks the frame just drawn: every wire carrying events shows them all,
+ * as tokens or as an aggregate whose label gives their number; returns the
+ * number of wires drawn aggregate. */
+static guint
+assert_nothing_hidden (SwyCanvas *canvas,
+                       SwyGraph  *graph,
+                       guint     *n_in_flight)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  GListModel *wires = swy_graph_get_wires (graph);
+  guint n_aggregated = 0;
+  guint n_tokens = 0;
+
+  *n_in_flight = 0;
+  swy_graph_foreach_in_flight (graph, count_wire_cb, counts);
+  for (guint i = 0; i < g_list_model_get_n_items (wires); i++)
+    {
+      g_autoptr(SwyWire) wire = g_list_model_get_item (wires, i);
+      guint expected = GPOINTER_TO_UINT (g_hash_table_lookup (counts, wire));
+      guint tokens, shown;
+
+      if (_swy_canvas_get_wire_tokens (canvas, wire, &tokens, &shown))
+        {
+          g_assert_true (swy_canvas_wire_is_aggregated (canvas, wire));
+          g_assert_cmpuint (tokens, ==, 0);
+          g_assert_cmpuint (shown, ==, expected);
+          n_aggregated++;
+        }
+      else
+        {
+          g_assert_false (swy_canvas_wire_is_aggregated (canvas, wire));
+          g_assert_cmpuint (tokens, ==, expected);
+        }
+      n_tokens += tokens;
+      *n_in_flight += expected;
+    }
+  g_assert_cmpuint (swy_canvas_get_n_tokens (canvas), ==, n_tokens);
+  g_assert_cmpuint (n_tokens, <=, MAX_TOKENS);
+
+  return n_aggregated;
+}
+
+static gboolean
+wire_aggregated (SwyCanvas  *canvas,
+                 SwyGraph   *graph,
+                 const char *from)
+{
+  GListModel *wires = swy_graph_get_wires (graph);
+
+  for (guint i = 0; i < g_list_model_get_n_items (wires); i++)
+    {
+      g_autoptr(SwyWire) wire = g_list_model_get_item (wires, i);
+
+      if (g_str_equal (swy_node_get_id (swy_port_get_node (swy_wire_get_from (wire))), from))
+        return swy_canvas_wire_is_aggregated (canvas, wire);
+    }
+  g_assert_not_reached ();
+}
+
+/* Above the token cap the busiest wires switch to the aggregate look, until
+ * the rest fit: nothing in flight is left out without a word. */
+static void
+test_canvas_token_cap (void)
+{
+  SwyWindow *window = open_window (crowded_graph);
+  SwyCanvas *canvas = swy_window_get_canvas (window);
+  SwyGraph *graph = swy_document_get_graph (swy_window_get_document (window));
+  guint n_in_flight;
+
+  /* 5,100 in flight: the wire with 3,000 goes aggregate, 2,100 tokens stay. */
+  swy_graph_run_fast (graph, 3500 * G_TIME_SPAN_MILLISECOND);
+  wait_for_frame (window);
+  g_assert_cmpuint (assert_nothing_hidden (canvas, graph, &n_in_flight), ==, 1);
+  g_assert_cmpuint (n_in_flight, ==, 5100);
+  g_assert_cmpuint (swy_canvas_get_n_tokens (canvas), ==, 2100);
+  g_assert_true (wire_aggregated (canvas, graph, "a"));
+  g_assert_false (wire_aggregated (canvas, graph, "b"));
+  g_assert_false (wire_aggregated (canvas, graph, "c"));
+  save_screenshot (window, "canvas-token-cap.png");
+
+  /* At 11.5 s the first half of a's and three quarters of b's events have
+   * arrived, and all of c's: 2,000 in flight fit as tokens again. */
+  swy_graph_run_fast (graph, 11500 * G_TIME_SPAN_MILLISECOND);
+  wait_for_frame (window);
+  g_assert_cmpuint (assert_nothing_hidden (canvas, graph, &n_in_flight), ==, 0);
+  g_assert_cmpuint (n_in_flight, ==, 2000);
+  g_assert_cmpuint (swy_canvas_get_n_tokens (canvas), ==, 2000);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +489,7 @@ main (int   argc,
   app = test_app_new (&argc, &argv);
 
   g_test_add_func ("/Swy/Canvas/click-token", test_canvas_click_token);
+  g_test_add_func ("/Swy/Canvas/token-cap", test_canvas_token_cap);
 
   status = g_test_run ();
   g_clear_object (&app);
