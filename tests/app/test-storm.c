@@ -1,0 +1,796 @@
+/* test-storm.c: storms and load in the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Three storms play live at the top speed (20×) in a window with the
+ * Events panel open: a sync cycle (stopped by the depth limit), a queued
+ * cycle that doubles every lap (hop limit, then the pending limit), and a
+ * Poisson producer at 100,000 events a second. While they run, the window
+ * must keep answering: D-Bus calls into its action group, as another
+ * process makes them (through the bus daemon, at the priority of input
+ * events), all come back; frames keep being painted; the trace ring never
+ * holds more than its capacity and the canvas never draws more tokens than
+ * its cap. Idle callbacks (G_PRIORITY_DEFAULT_IDLE) posted every 100 ms must
+ * all have run by the end; how long they waited is reported, not asserted:
+ * with GL on llvmpipe, frames slower than the refresh keep GTK's frame clock
+ * always due, and idle sources wait until the storm stops. Then a graph of
+ * 1,000 nodes and 2,000 wires opens, renders (a screenshot in the build
+ * directory), runs and saves, and loads back equal.
+ *
+ * As a test it runs each storm for a short span of virtual time. The same
+ * program is the storm benchmark (bench/README.md): with
+ * `--virtual-seconds 600 --json FILE` each storm runs for ten minutes of
+ * virtual time, and the figures (frame intervals from the GdkFrameClock,
+ * idle and D-Bus latencies, resident memory, trace and token high-water
+ * marks) go to FILE. Nothing here asserts a duration.
+ */
+
+#define G_LOG_DOMAIN "test-storm"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "swy-window.h"
+
+#define TEST_APP_ID      "io.github.switchyard.SwitchyardTest"
+#define PROBE_INTERVAL_MS 100
+/* The canvas's cap on tokens drawn a frame (MAX_TOKENS in swy-canvas-live.c). */
+#define CANVAS_TOKEN_CAP 4000
+/* A bound on the whole run of one storm in the test, never a measure: far
+ * above what it takes, so only a window that stopped answering reaches it. */
+#define GUARD_SECONDS    600
+
+static SwyApplication *app;
+static double virtual_seconds_override;   /* --virtual-seconds, 0: the test's spans */
+static char *json_path;                   /* --json */
+static JsonBuilder *json;
+
+/* Storms */
+
+typedef struct
+{
+  const char *name;
+  const char *title;
+  double      test_seconds;   /* of virtual time, in the test run */
+  const char *text;
+} Storm;
+
+#define HEAD "{ \"format\": \"switchyard\", \"version\": 1, "
+
+static const Storm storms[] = {
+  { "sync-cycle", "a sync cycle, ticked every 10 ms", 60.0,
+    HEAD "\"title\": \"Sync cycle\", \"nodes\": ["
+    "{ \"id\": \"tick\", \"type\": \"timer\", \"x\": 0, \"y\": 0,"
+    "  \"properties\": { \"interval-ms\": 10, \"topic\": \"loop\" } },"
+    "{ \"id\": \"ping\", \"type\": \"filter\", \"x\": 260, \"y\": 0 },"
+    "{ \"id\": \"pong\", \"type\": \"filter\", \"x\": 520, \"y\": 0 } ],"
+    "\"wires\": ["
+    "{ \"from\": \"tick:out\", \"to\": \"ping:in\" },"
+    "{ \"from\": \"ping:out\", \"to\": \"pong:in\" },"
+    "{ \"from\": \"pong:out\", \"to\": \"ping:in\" } ] }" },
+  { "queued-fan-out", "a queued cycle that doubles every lap", 15.0,
+    HEAD "\"title\": \"Queued fan-out\", \"settings\": { \"max-pending\": 20000 }, \"nodes\": ["
+    "{ \"id\": \"seed\", \"type\": \"timer\", \"x\": 0, \"y\": 120,"
+    "  \"properties\": { \"interval-ms\": 1000, \"topic\": \"grow\" } },"
+    "{ \"id\": \"hub\", \"type\": \"filter\", \"x\": 260, \"y\": 120 },"
+    "{ \"id\": \"left\", \"type\": \"filter\", \"x\": 520, \"y\": 0 },"
+    "{ \"id\": \"right\", \"type\": \"filter\", \"x\": 520, \"y\": 240 } ],"
+    "\"wires\": ["
+    "{ \"from\": \"seed:out\", \"to\": \"hub:in\" },"
+    "{ \"from\": \"hub:out\", \"to\": \"left:in\", \"mode\": \"queued\", \"latency-ms\": 250 },"
+    "{ \"from\": \"hub:out\", \"to\": \"right:in\", \"mode\": \"queued\", \"latency-ms\": 250 },"
+    "{ \"from\": \"left:out\", \"to\": \"hub:in\", \"mode\": \"queued\", \"latency-ms\": 250 },"
+    "{ \"from\": \"right:out\", \"to\": \"hub:in\", \"mode\": \"queued\", \"latency-ms\": 250 } ] }" },
+  { "producer-100k", "a Poisson producer at 100,000 events/s", 5.0,
+    HEAD "\"title\": \"100,000 events a second\", \"nodes\": ["
+    "{ \"id\": \"firehose\", \"type\": \"poisson\", \"x\": 0, \"y\": 0,"
+    "  \"properties\": { \"rate-hz\": 100000, \"topic\": \"hose\" } },"
+    "{ \"id\": \"sink\", \"type\": \"counter\", \"x\": 260, \"y\": 0 } ],"
+    "\"wires\": [ { \"from\": \"firehose:out\", \"to\": \"sink:in\" } ] }" },
+};
+
+/* Main loop */
+
+static gboolean
+set_flag_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin_until_idle (void)
+{
+  for (guint i = 0; i < 100000 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+static void
+after_paint_flag_cb (GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+wait_for_frame (SwyWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gboolean painted = FALSE;
+  gboolean given_up = FALSE;
+  guint guard;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_flag_cb), &painted);
+  guard = g_timeout_add_seconds (60, set_flag_cb, &given_up);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while (!painted && !given_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  if (!given_up)
+    g_source_remove (guard);
+  g_assert_true (painted);
+}
+
+static gint64
+rss_kib (void)
+{
+  g_autofree char *statm = NULL;
+  unsigned long size = 0;
+  unsigned long resident = 0;
+
+  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL) ||
+      sscanf (statm, "%lu %lu", &size, &resident) != 2)
+    return -1;
+
+  return (gint64) resident * sysconf (_SC_PAGESIZE) / 1024;
+}
+
+/* Windows */
+
+static char *
+write_temp_graph (const char *text,
+                  char      **dir)
+{
+  g_autoptr(GError) error = NULL;
+  char *path;
+
+  *dir = g_dir_make_tmp ("swy-storm-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, "graph.swy", NULL);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static SwyWindow *
+open_window (const char *path)
+{
+  SwyWindow *window = swy_window_new (app);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (swy_window_open_file (window, file));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (window);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "zoom-fit", NULL);
+  wait_for_frame (window);
+  spin_until_idle ();
+
+  return window;
+}
+
+static void
+close_window (SwyWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_until_idle ();
+}
+
+static SwyGraph *
+window_graph (SwyWindow *window)
+{
+  return swy_document_get_graph (swy_window_get_document (window));
+}
+
+/* Probes: what a storm must not stop */
+
+typedef struct
+{
+  SwyWindow *window;
+  SwyGraph  *graph;
+  char      *object_path;     /* the window's action group on the bus */
+
+  /* Frames */
+  GArray    *intervals_us;    /* of gint64: between successive frames */
+  gint64     last_frame_us;
+  guint      max_tokens;
+  guint      max_trace;
+  guint      trace_capacity;
+
+  /* Idle callbacks posted every PROBE_INTERVAL_MS */
+  guint      idles_posted;
+  guint      idles_run;
+  gint64     idle_posted_at;
+  gint64     max_idle_latency_us;
+
+  /* D-Bus calls to org.gtk.Actions.Describe */
+  guint      calls_made;
+  guint      calls_answered;
+  gboolean   call_pending;
+  gint64     call_made_at;
+  gint64     max_call_latency_us;
+
+  /* Memory */
+  gint64     rss_start_kib;
+  gint64     rss_max_kib;
+} Probes;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Probes        *probes)
+{
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  SwyTrace *trace = swy_graph_get_trace (probes->graph);
+  guint tokens = swy_canvas_get_n_tokens (swy_window_get_canvas (probes->window));
+  guint kept = g_list_model_get_n_items (G_LIST_MODEL (trace));
+
+  if (probes->last_frame_us != 0)
+    {
+      gint64 interval = now - probes->last_frame_us;
+
+      g_array_append_val (probes->intervals_us, interval);
+    }
+  probes->last_frame_us = now;
+  probes->max_tokens = MAX (probes->max_tokens, tokens);
+  probes->max_trace = MAX (probes->max_trace, kept);
+  probes->trace_capacity = swy_trace_get_capacity (trace);
+  /* Checked on every frame, not only at the end. */
+  g_assert_cmpuint (tokens, <=, CANVAS_TOKEN_CAP);
+  g_assert_cmpuint (kept, <=, probes->trace_capacity);
+}
+
+static gboolean
+idle_probe_cb (gpointer user_data)
+{
+  Probes *probes = user_data;
+
+  probes->idles_run++;
+  probes->max_idle_latency_us = MAX (probes->max_idle_latency_us,
+                                     g_get_monotonic_time () - probes->idle_posted_at);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+call_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Probes *probes = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source),
+                                                             result, &error);
+
+  g_assert_no_error (error);
+  /* Describe("run") answers (enabled, parameter type, state). */
+  g_assert_true (g_variant_is_of_type (reply, G_VARIANT_TYPE ("((bgav))")));
+  probes->calls_answered++;
+  probes->call_pending = FALSE;
+  probes->max_call_latency_us = MAX (probes->max_call_latency_us,
+                                     g_get_monotonic_time () - probes->call_made_at);
+}
+
+static gboolean
+probe_timeout_cb (gpointer user_data)
+{
+  Probes *probes = user_data;
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (app));
+
+  probes->rss_max_kib = MAX (probes->rss_max_kib, rss_kib ());
+
+  /* One at a time: a probe that has not run yet is still the one measured. */
+  if (probes->idles_run == probes->idles_posted)
+    {
+      probes->idles_posted++;
+      probes->idle_posted_at = g_get_monotonic_time ();
+      g_idle_add (idle_probe_cb, probes);
+    }
+
+  /* A round trip through the bus daemon and back into this main loop, to
+   * the window's actions as exported for other processes. */
+  if (bus != NULL && !probes->call_pending)
+    {
+      probes->calls_made++;
+      probes->call_pending = TRUE;
+      probes->call_made_at = g_get_monotonic_time ();
+      g_dbus_connection_call (bus, g_dbus_connection_get_unique_name (bus), probes->object_path,
+                              "org.gtk.Actions", "Describe", g_variant_new ("(s)", "run"),
+                              G_VARIANT_TYPE ("((bgav))"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                              call_done_cb, probes);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+percentile_ms (GArray *sorted,
+               double  p)
+{
+  guint i;
+
+  if (sorted->len == 0)
+    return 0.0;
+  i = MIN (sorted->len - 1, (guint) (p * sorted->len));
+
+  return g_array_index (sorted, gint64, i) / 1000.0;
+}
+
+/* Plays the window's graph live at 20× until @virtual_s seconds of virtual
+ * time, probing all along, and checks and reports what the probes saw. */
+static void
+play_storm (SwyWindow  *window,
+            const char *name,
+            double      virtual_s)
+{
+  Probes probes = { 0 };
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gint64 target_us = (gint64) (virtual_s * G_USEC_PER_SEC);
+  gint64 started;
+  double wall_s;
+  gboolean given_up = FALSE;
+  guint guard;
+  guint probe;
+  gulong handler;
+  guint frames;
+  double frame_p50, frame_p95, frame_p99, frame_max;
+
+  probes.window = window;
+  probes.graph = window_graph (window);
+  probes.intervals_us = g_array_new (FALSE, FALSE, sizeof (gint64));
+  probes.object_path = g_strdup_printf ("/%s/window/%u", TEST_APP_ID,
+                                        gtk_application_window_get_id (GTK_APPLICATION_WINDOW (window)));
+  g_strdelimit (probes.object_path, ".", '/');
+  probes.rss_start_kib = probes.rss_max_kib = rss_kib ();
+
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &probes);
+  probe = g_timeout_add (PROBE_INTERVAL_MS, probe_timeout_cb, &probes);
+  guard = g_timeout_add_seconds (GUARD_SECONDS, set_flag_cb, &given_up);
+
+  started = g_get_monotonic_time ();
+  g_action_group_activate_action (G_ACTION_GROUP (window), "speed", g_variant_new_double (20.0));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
+  g_assert_true (swy_graph_get_playing (probes.graph));
+  g_assert_cmpfloat (swy_graph_get_speed (probes.graph), ==, 20.0);
+  while (!given_up && swy_graph_get_now (probes.graph) < target_us)
+    g_main_context_iteration (NULL, TRUE);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
+  wall_s = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+  g_assert_false (given_up);
+  g_assert_false (swy_graph_get_playing (probes.graph));
+  g_source_remove (guard);
+
+  /* Let the last probes come back, then stop probing. */
+  guard = g_timeout_add_seconds (60, set_flag_cb, &given_up);
+  while (!given_up && (probes.call_pending || probes.idles_run < probes.idles_posted))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (given_up);
+  g_source_remove (guard);
+  g_source_remove (probe);
+  wait_for_frame (window);
+  g_signal_handler_disconnect (clock, handler);
+
+  /* The window kept answering: every idle posted ran, every call came
+   * back, and frames were painted all along. */
+  g_assert_cmpuint (probes.idles_posted, >=, 1);
+  g_assert_cmpuint (probes.idles_run, ==, probes.idles_posted);
+  if (g_application_get_dbus_connection (G_APPLICATION (app)) != NULL)
+    {
+      g_assert_cmpuint (probes.calls_made, >=, 1);
+      g_assert_cmpuint (probes.calls_answered, ==, probes.calls_made);
+    }
+  g_assert_cmpuint (probes.intervals_us->len, >=, 2);
+  /* Bounded memory: the caps held (also checked on every frame). */
+  g_assert_cmpuint (probes.max_trace, <=, probes.trace_capacity);
+  g_assert_cmpuint (probes.max_tokens, <=, CANVAS_TOKEN_CAP);
+
+  g_array_sort (probes.intervals_us, compare_gint64);
+  frames = probes.intervals_us->len + 1;
+  frame_p50 = percentile_ms (probes.intervals_us, 0.50);
+  frame_p95 = percentile_ms (probes.intervals_us, 0.95);
+  frame_p99 = percentile_ms (probes.intervals_us, 0.99);
+  frame_max = percentile_ms (probes.intervals_us, 1.0);
+  g_test_message ("%s: %.0f s virtual in %.1f s; %" G_GUINT64_FORMAT " items performed; "
+                  "%u frames, interval p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; "
+                  "idle latency max %.1f ms (%u probes); D-Bus round trip max %.1f ms (%u calls); "
+                  "RSS %" G_GINT64_FORMAT " -> max %" G_GINT64_FORMAT " KiB; "
+                  "trace kept max %u of %u; tokens max %u of %d",
+                  name, virtual_s, wall_s, swy_graph_get_n_performed (probes.graph),
+                  frames, frame_p50, frame_p95, frame_p99, frame_max,
+                  probes.max_idle_latency_us / 1000.0, probes.idles_run,
+                  probes.max_call_latency_us / 1000.0, probes.calls_answered,
+                  probes.rss_start_kib, probes.rss_max_kib,
+                  probes.max_trace, probes.trace_capacity, probes.max_tokens, CANVAS_TOKEN_CAP);
+
+  if (json != NULL)
+    {
+      json_builder_begin_object (json);
+      json_builder_set_member_name (json, "storm");
+      json_builder_add_string_value (json, name);
+      json_builder_set_member_name (json, "virtual_s");
+      json_builder_add_double_value (json, virtual_s);
+      json_builder_set_member_name (json, "wall_s");
+      json_builder_add_double_value (json, wall_s);
+      json_builder_set_member_name (json, "performed");
+      json_builder_add_int_value (json, (gint64) swy_graph_get_n_performed (probes.graph));
+      json_builder_set_member_name (json, "frames");
+      json_builder_add_int_value (json, frames);
+      json_builder_set_member_name (json, "frame_interval_ms");
+      json_builder_begin_object (json);
+      json_builder_set_member_name (json, "p50");
+      json_builder_add_double_value (json, frame_p50);
+      json_builder_set_member_name (json, "p95");
+      json_builder_add_double_value (json, frame_p95);
+      json_builder_set_member_name (json, "p99");
+      json_builder_add_double_value (json, frame_p99);
+      json_builder_set_member_name (json, "max");
+      json_builder_add_double_value (json, frame_max);
+      json_builder_end_object (json);
+      json_builder_set_member_name (json, "idle_latency_max_ms");
+      json_builder_add_double_value (json, probes.max_idle_latency_us / 1000.0);
+      json_builder_set_member_name (json, "dbus_round_trip_max_ms");
+      json_builder_add_double_value (json, probes.max_call_latency_us / 1000.0);
+      json_builder_set_member_name (json, "rss_start_kib");
+      json_builder_add_int_value (json, probes.rss_start_kib);
+      json_builder_set_member_name (json, "rss_max_kib");
+      json_builder_add_int_value (json, probes.rss_max_kib);
+      json_builder_set_member_name (json, "trace_kept_max");
+      json_builder_add_int_value (json, probes.max_trace);
+      json_builder_set_member_name (json, "trace_capacity");
+      json_builder_add_int_value (json, probes.trace_capacity);
+      json_builder_set_member_name (json, "tokens_max");
+      json_builder_add_int_value (json, probes.max_tokens);
+      json_builder_end_object (json);
+    }
+
+  g_array_unref (probes.intervals_us);
+  g_free (probes.object_path);
+}
+
+static guint64
+node_drops (SwyGraph   *graph,
+            const char *id,
+            const char *reason)
+{
+  SwyNode *node = swy_graph_lookup_node (graph, id);
+  g_autoptr(GVariant) reasons = NULL;
+  guint64 count = 0;
+
+  g_assert_nonnull (node);
+  reasons = swy_node_dup_drop_reasons (node);
+  g_variant_lookup (reasons, reason, "t", &count);
+
+  return count;
+}
+
+static void
+test_storm (gconstpointer data)
+{
+  const Storm *storm = data;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = write_temp_graph (storm->text, &dir);
+  double virtual_s = virtual_seconds_override > 0 ? virtual_seconds_override : storm->test_seconds;
+  SwyWindow *window = open_window (path);
+  SwyGraph *graph = window_graph (window);
+
+  /* The Events panel shows the log, which follows the storm too. */
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "show-panel",
+                                      g_variant_new_boolean (TRUE));
+  spin_until_idle ();
+  play_storm (window, storm->name, virtual_s);
+
+  /* The storm was the storm it was meant to be, and its guard held. */
+  g_assert_cmpint (swy_graph_get_now (graph), >=, (gint64) (virtual_s * G_USEC_PER_SEC));
+  if (g_str_equal (storm->name, "sync-cycle"))
+    {
+      g_assert_cmpuint (node_drops (graph, "ping", "depth-limit") +
+                        node_drops (graph, "pong", "depth-limit"), >, 0);
+    }
+  else if (g_str_equal (storm->name, "queued-fan-out"))
+    {
+      guint max_pending = 0;
+
+      g_object_get (graph, "max-pending", &max_pending, NULL);
+      g_assert_cmpuint (swy_graph_get_n_pending (graph), <=, max_pending + 1);
+      g_assert_cmpuint (node_drops (graph, "hub", "pending-limit") +
+                        node_drops (graph, "left", "pending-limit") +
+                        node_drops (graph, "right", "pending-limit") +
+                        node_drops (graph, "seed", "pending-limit"), >, 0);
+    }
+  else
+    {
+      SwyNode *sink = swy_graph_lookup_node (graph, "sink");
+      guint64 received = swy_node_get_received (sink);
+
+      /* 100,000 a second on average (a Poisson process: within 1 %). */
+      g_assert_cmpfloat (received, >, 0.99 * 100000 * virtual_s);
+      g_assert_cmpfloat (received, <, 1.01 * 100000 * virtual_s);
+    }
+
+  close_window (window);
+  remove_dir (dir);
+}
+
+/* 1,000 nodes and 2,000 wires: 100 lanes of a timer, eight filters and a
+ * counter (900 wires), and 1,100 queued wires across lanes into the
+ * counters, eleven each. */
+static char *
+generate_big_graph (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(SwyGraph) graph = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "switchyard");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, "1,000 nodes, 2,000 wires");
+  json_builder_set_member_name (builder, "nodes");
+  json_builder_begin_array (builder);
+  for (guint lane = 0; lane < 100; lane++)
+    for (guint column = 0; column < 10; column++)
+      {
+        g_autofree char *id = g_strdup_printf ("n%u-%u", lane, column);
+
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "id");
+        json_builder_add_string_value (builder, id);
+        json_builder_set_member_name (builder, "type");
+        json_builder_add_string_value (builder, column == 0 ? "timer" : column == 9 ? "counter" : "filter");
+        json_builder_set_member_name (builder, "x");
+        json_builder_add_int_value (builder, column * 240);
+        json_builder_set_member_name (builder, "y");
+        json_builder_add_int_value (builder, lane * 110);
+        if (column == 0)
+          {
+            g_autofree char *topic = g_strdup_printf ("lane%u", lane % 8);
+
+            json_builder_set_member_name (builder, "properties");
+            json_builder_begin_object (builder);
+            json_builder_set_member_name (builder, "interval-ms");
+            json_builder_add_int_value (builder, 1000 + lane);
+            json_builder_set_member_name (builder, "topic");
+            json_builder_add_string_value (builder, topic);
+            json_builder_end_object (builder);
+          }
+        json_builder_end_object (builder);
+      }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "wires");
+  json_builder_begin_array (builder);
+  for (guint lane = 0; lane < 100; lane++)
+    for (guint column = 0; column < 9; column++)
+      {
+        g_autofree char *from = g_strdup_printf ("n%u-%u:out", lane, column);
+        g_autofree char *to = g_strdup_printf ("n%u-%u:in", lane, column + 1);
+
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "from");
+        json_builder_add_string_value (builder, from);
+        json_builder_set_member_name (builder, "to");
+        json_builder_add_string_value (builder, to);
+        json_builder_end_object (builder);
+      }
+  for (guint lane = 0; lane < 100; lane++)
+    for (guint k = 1; k <= 11; k++)
+      {
+        g_autofree char *from = g_strdup_printf ("n%u-%u:out", (lane + k) % 100, k % 9);
+        g_autofree char *to = g_strdup_printf ("n%u-9:in", lane);
+
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "from");
+        json_builder_add_string_value (builder, from);
+        json_builder_set_member_name (builder, "to");
+        json_builder_add_string_value (builder, to);
+        json_builder_set_member_name (builder, "mode");
+        json_builder_add_string_value (builder, "queued");
+        json_builder_set_member_name (builder, "latency-ms");
+        json_builder_add_int_value (builder, 400);
+        json_builder_end_object (builder);
+      }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, FALSE);
+
+  /* As the editor writes it, so that a save can be compared byte for byte. */
+  graph = swy_graph_new_from_data (text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (swy_graph_get_nodes (graph)), ==, 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (swy_graph_get_wires (graph)), ==, 2000);
+
+  return swy_graph_save_to_data (graph, NULL);
+}
+
+static void
+save_screenshot (SwyWindow  *window,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
+
+  /* The paintable shows what the window last drew: draw first. */
+  for (guint i = 0; i < 10 && node == NULL; i++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      wait_for_frame (window);
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (window)),
+                              gtk_widget_get_height (GTK_WIDGET (window)));
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
+static void
+test_big_graph (void)
+{
+  g_autofree char *text = generate_big_graph ();
+  g_autofree char *dir = NULL;
+  g_autofree char *path = write_temp_graph (text, &dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SwyGraph) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *reloaded = NULL;
+  double virtual_s = virtual_seconds_override > 0 ? virtual_seconds_override : 5.0;
+  SwyWindow *window = open_window (path);
+  SwyGraph *graph = window_graph (window);
+  SwyNode *counter;
+
+  g_assert_cmpuint (g_list_model_get_n_items (swy_graph_get_nodes (graph)), ==, 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (swy_graph_get_wires (graph)), ==, 2000);
+  save_screenshot (window, "storm-1000-nodes.png");
+
+  play_storm (window, "1000-nodes", virtual_s);
+  save_screenshot (window, "storm-1000-nodes-running.png");
+
+  /* Every lane ran: a counter hears its own lane and eleven others. */
+  counter = swy_graph_lookup_node (graph, "n0-9");
+  g_assert_cmpuint (swy_node_get_received (counter), >, 0);
+
+  /* Saved through the window, it loads back equal, and is the file it was. */
+  swy_document_add_node (swy_window_get_document (window), "counter", 0, -200, &error);
+  g_assert_no_error (error);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  spin_until_idle ();
+  g_assert_false (swy_document_get_modified (swy_window_get_document (window)));
+  g_file_get_contents (path, &saved, NULL, &error);
+  g_assert_no_error (error);
+  loaded = swy_graph_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (swy_graph_get_nodes (loaded)), ==, 1001);
+  g_assert_cmpuint (g_list_model_get_n_items (swy_graph_get_wires (loaded)), ==, 2000);
+  reloaded = swy_graph_save_to_data (loaded, NULL);
+  g_assert_cmpstr (reloaded, ==, saved);
+  {
+    g_autofree char *shown = swy_graph_save_to_data (graph, NULL);
+
+    g_assert_cmpstr (shown, ==, saved);
+  }
+
+  close_window (window);
+  remove_dir (dir);
+}
+
+/* --virtual-seconds S and --json FILE, taken out before GLib sees argv. */
+static void
+parse_bench_options (int   *argc,
+                     char **argv)
+{
+  int kept = 1;
+
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_str_equal (argv[i], "--virtual-seconds") && i + 1 < *argc)
+        virtual_seconds_override = g_ascii_strtod (argv[++i], NULL);
+      else if (g_str_equal (argv[i], "--json") && i + 1 < *argc)
+        json_path = g_strdup (argv[++i]);
+      else
+        argv[kept++] = argv[i];
+    }
+  *argc = kept;
+  argv[kept] = NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  parse_bench_options (&argc, argv);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = swy_application_new (TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  if (json_path != NULL)
+    {
+      json = json_builder_new ();
+      json_builder_begin_array (json);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (storms); i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/Swy/Storm/%s", storms[i].name);
+
+      g_test_add_data_func (test_path, &storms[i], test_storm);
+    }
+  g_test_add_func ("/Swy/Storm/1000-nodes", test_big_graph);
+
+  status = g_test_run ();
+
+  if (json != NULL)
+    {
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(GError) error = NULL;
+
+      json_builder_end_array (json);
+      root = json_builder_get_root (json);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_to_file (generator, json_path, &error);
+      g_assert_no_error (error);
+      g_clear_object (&json);
+    }
+  g_clear_pointer (&json_path, g_free);
+  g_clear_object (&app);
+
+  return status;
+}
