@@ -313,6 +313,52 @@ scan_string (Scanner     *s,
   return TRUE;
 }
 
+/* The text of a string scan_string() accepted, with its escapes decoded as
+ * json-glib decodes them: keys compare by what they mean, so that
+ * "t\u0069tle" is the duplicate of "title" it is to json-glib. */
+static char *
+decode_string (const char *p,
+               const char *end)
+{
+  GString *out = g_string_sized_new (end - p);
+
+  while (p < end)
+    {
+      gunichar value, low;
+
+      if (*p != '\\')
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      switch (p[1])
+        {
+        case 'b': g_string_append_c (out, '\b'); p += 2; break;
+        case 'f': g_string_append_c (out, '\f'); p += 2; break;
+        case 'n': g_string_append_c (out, '\n'); p += 2; break;
+        case 'r': g_string_append_c (out, '\r'); p += 2; break;
+        case 't': g_string_append_c (out, '\t'); p += 2; break;
+        case 'u':
+          /* scan_escape() checked the digits and that a surrogate is paired. */
+          read_hex4 (p + 2, end, &value);
+          p += 6;
+          if (value >= 0xD800 && value <= 0xDBFF && read_hex4 (p + 2, end, &low))
+            {
+              value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00);
+              p += 6;
+            }
+          g_string_append_unichar (out, value);
+          break;
+        default:   /* '"', '\\' and '/' stand for themselves */
+          g_string_append_c (out, p[1]);
+          p += 2;
+          break;
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static const char *
 skip_digits (const char *p,
              const char *end)
@@ -547,7 +593,7 @@ scan (Scanner     *s,
 
                 if (!scan_string (s, &text_start, &text_end, error))
                   return FALSE;
-                key = g_strndup (text_start, text_end - text_start);
+                key = decode_string (text_start, text_end);
                 if (!g_hash_table_add (frame->keys, key))
                   defer_error (s, key_pos, _("duplicate key “%s”"), key);
                 g_free (frame->last_key);

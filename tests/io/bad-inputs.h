@@ -37,6 +37,12 @@ static const BadInput bad_inputs[] = {
     "line 1, column 11: the text is not valid UTF-8" },
   { HEAD ",\n\n  \"title\": \"a\", \"title\": \"b\"}", SWY_GRAPH_ERROR_SYNTAX,
     "line 3, column 17: duplicate key “title”" },
+  /* Keys compare after their escapes are decoded, as json-glib reads them:
+   * compared as raw text, a second "title" or "nodes" got through. */
+  { HEAD ", \"title\": \"a\", \"t\\u0069tle\": \"b\"}", SWY_GRAPH_ERROR_SYNTAX,
+    "line 1, column 54: duplicate key “title”" },
+  { HEAD ", \"nodes\": [], \"n\\u006fdes\": []}", SWY_GRAPH_ERROR_SYNTAX,
+    "line 1, column 53: duplicate key “nodes”" },
   { HEAD ", \"seed\": 18446744073709551616}", SWY_GRAPH_ERROR_SYNTAX,
     "line 1, column 48: the integer 18446744073709551616 does not fit in 64 bits" },
   { HEAD ", \"nodes\": [{\"id\": \"p\", \"type\": \"poisson\", \"x\": 1e999}]}",
