@@ -49,8 +49,10 @@ swy_application_get_settings (SwyApplication *self)
   return self->settings;
 }
 
-/* The first window shows the last file, or on the very first start a small
- * working example, so that Run does something at once. */
+/* The first window shows the last file. On the very first start, and
+ * whenever there is no last file to show, it shows the welcome view, whose
+ * first button opens a small working example so that Run does something
+ * at once (docs/editor.md). */
 static void
 fill_first_window (SwyApplication *self,
                    SwyWindow      *window)
@@ -58,19 +60,16 @@ fill_first_window (SwyApplication *self,
   g_autofree char *uri = g_settings_get_string (self->settings, "last-file");
 
   if (g_settings_get_boolean (self->settings, "first-run"))
-    {
-      g_settings_set_boolean (self->settings, "first-run", FALSE);
-      swy_window_load_first_run_example (window);
-      return;
-    }
-
-  if (uri[0] != '\0')
+    g_settings_set_boolean (self->settings, "first-run", FALSE);
+  else if (uri[0] != '\0')
     {
       g_autoptr(GFile) file = g_file_new_for_uri (uri);
 
-      if (g_file_query_exists (file, NULL))
-        swy_window_open_file (window, file);
+      if (g_file_query_exists (file, NULL) && swy_window_open_file (window, file))
+        return;
     }
+
+  swy_window_show_welcome (window);
 }
 
 static void
@@ -266,8 +265,10 @@ new_window (GSimpleAction *action,
             gpointer       user_data)
 {
   SwyApplication *self = user_data;
+  SwyWindow *window = swy_window_new (self);
 
-  gtk_window_present (GTK_WINDOW (swy_window_new (self)));
+  swy_window_show_welcome (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static const GActionEntry app_actions[] = {

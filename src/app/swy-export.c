@@ -424,6 +424,61 @@ svg_write_cb (void                *closure,
 }
 
 /**
+ * swy_export_render_thumbnail:
+ * @canvas: a canvas with a graph; it need not be on screen
+ * @width: the width of the picture, in logical pixels
+ * @height: its height
+ * @scale: the screen's scale factor
+ *
+ * Draws the whole graph as swy_export_canvas_svg() does, shrunk to fit
+ * @width × @height (never enlarged) and centred, on a light background:
+ * a picture of a graph for a gallery.
+ *
+ * Returns: (transfer full) (nullable): the picture, or %NULL when the
+ *   graph has no nodes
+ */
+GdkTexture *
+swy_export_render_thumbnail (SwyCanvas *canvas,
+                             int        width,
+                             int        height,
+                             int        scale)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  graphene_rect_t bounds;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double zoom;
+  int stride;
+
+  g_return_val_if_fail (SWY_IS_CANVAS (canvas), NULL);
+  g_return_val_if_fail (width > 0 && height > 0 && scale > 0, NULL);
+
+  if (!_swy_canvas_get_drawing_bounds (canvas, &bounds))
+    return NULL;
+  graphene_rect_inset (&bounds, -SVG_MARGIN, -SVG_MARGIN);
+  zoom = MIN (1.0, MIN (width / bounds.size.width, height / bounds.size.height));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_rgb (cr, 0.98, 0.98, 0.98);
+  cairo_paint (cr);
+  cairo_translate (cr, (width - bounds.size.width * zoom) / 2, (height - bounds.size.height * zoom) / 2);
+  cairo_scale (cr, zoom, zoom);
+  cairo_translate (cr, -bounds.origin.x, -bounds.origin.y);
+  _swy_canvas_draw_to_cairo (canvas, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  stride = cairo_image_surface_get_stride (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height * scale);
+  cairo_surface_destroy (surface);
+
+  /* GDK's default memory format is cairo's ARGB32. */
+  return gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+/**
  * swy_export_canvas_svg:
  * @canvas: a canvas with a graph
  * @file: the file to write

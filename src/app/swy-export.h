@@ -48,6 +48,10 @@ gboolean swy_export_stats           (SwyGraph       *graph,
                                      GError        **error);
 GdkTexture *swy_export_render_canvas (SwyCanvas     *canvas,
                                      GError        **error);
+GdkTexture *swy_export_render_thumbnail (SwyCanvas  *canvas,
+                                         int         width,
+                                         int         height,
+                                         int         scale);
 gboolean swy_export_canvas_png      (SwyCanvas      *canvas,
                                      GFile          *file,
                                      GError        **error);

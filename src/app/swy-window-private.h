@@ -7,6 +7,8 @@
 
 #include "swy-log-view.h"
 #include "swy-stats-view.h"
+#include "swy-lesson-panel.h"
+#include "swy-welcome.h"
 #include "swy-window.h"
 
 G_BEGIN_DECLS
@@ -24,5 +26,9 @@ void          _swy_window_import_trace      (SwyWindow *self,
 SwyReplay    *_swy_window_get_replay        (SwyWindow *self);
 const char   *_swy_window_get_replay_text   (SwyWindow *self);
 const char   *_swy_window_get_totals_text   (SwyWindow *self);
+SwyWelcome     *_swy_window_get_welcome      (SwyWindow *self);
+SwyLessonPanel *_swy_window_get_lesson_panel (SwyWindow *self);
+const char     *_swy_window_get_view         (SwyWindow *self);
+gboolean        _swy_window_get_lesson_shown (SwyWindow *self);
 
 G_END_DECLS

@@ -22,12 +22,16 @@
 #include "swy-stats-view.h"
 #include "swy-timeline.h"
 #include "swy-inspector.h"
+#include "swy-lesson-panel.h"
+#include "swy-lessons.h"
 #include "swy-palette.h"
 #include "swy-view-state.h"
+#include "swy-welcome.h"
 #include "swy-window.h"
 #include "swy-window-private.h"
 
 #define FIRST_RUN_EXAMPLE RESOURCE_BASE "/examples/first-run.swy"
+#define EMPTY_GRAPH       "{\"format\": \"switchyard\", \"version\": 1, \"nodes\": [], \"wires\": []}"
 
 typedef void (*ContinueFunc) (SwyWindow *self,
                               gpointer   data);
@@ -51,6 +55,8 @@ struct _SwyWindow
   guint64               step_next;
   GPtrArray            *call_stack;    /* of char*: "main loop", emitter, …, handler */
   gboolean              close_confirmed;
+  int                   opening_lesson;  /* the bundled lesson being loaded, or -1 */
+  guint                 lesson_number;   /* the open bundled lesson, from 1; 0 for none */
 
   /* Watches the document's file for changes made by someone else. */
   GFileMonitor         *file_monitor;
@@ -87,6 +93,13 @@ struct _SwyWindow
   GtkLabel             *time_end_label;
   GtkScale             *time_scale;
   AdwWindowTitle       *window_title;
+  GtkStack             *main_stack;
+  SwyWelcome           *welcome;
+  GtkWidget            *welcome_back_button;
+  AdwToastOverlay      *welcome_toast_overlay;
+  GtkStack             *start_stack;
+  GtkWidget            *start_switcher;
+  SwyLessonPanel       *lesson_panel;
 };
 
 G_DEFINE_FINAL_TYPE (SwyWindow, swy_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -140,12 +153,13 @@ toast (SwyWindow  *self,
        const char *message)
 {
   AdwToast *toast = adw_toast_new (message);
+  gboolean welcome = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0;
 
   g_free (self->last_toast);
   self->last_toast = g_strdup (message);
 
   adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  adw_toast_overlay_add_toast (welcome ? self->welcome_toast_overlay : self->toast_overlay, toast);
 }
 
 /* Title, clock and totals */
@@ -247,6 +261,9 @@ update_status (SwyWindow *self)
   gtk_label_set_text (self->totals_label, totals);
   /* The scrubber takes the room first; the whole line is in the tooltip. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), totals);
+
+  /* The open lesson's steps turn done by themselves as the graph runs. */
+  swy_lesson_panel_evaluate (self->lesson_panel);
 }
 
 static void
@@ -454,9 +471,39 @@ zoom_to_fit_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Lessons (docs/editor.md): a graph with a lesson shows it in the start
+ * pane, beside the node palette. */
+static void
+update_lesson (SwyWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwyLesson) lesson = swy_lesson_new_from_graph (graph (self), &error);
+  int index = self->opening_lesson;
+
+  self->opening_lesson = -1;
+  if (lesson == NULL && !g_error_matches (error, SWY_LESSON_ERROR, SWY_LESSON_ERROR_MISSING))
+    {
+      g_autofree char *message = g_strdup_printf (_("The graph’s lesson cannot be shown: %s"), error->message);
+
+      toast (self, message);
+    }
+  if (lesson != NULL && index < 0)
+    index = swy_lessons_find (graph (self));
+  self->lesson_number = lesson != NULL && index >= 0 ? (guint) index + 1 : 0;
+
+  swy_lesson_panel_set_lesson (self->lesson_panel, lesson, graph (self), self->lesson_number,
+                               swy_lessons_get_n_lessons ());
+  gtk_widget_set_visible (self->start_switcher, lesson != NULL);
+  gtk_stack_set_visible_child_name (self->start_stack, lesson != NULL ? "lesson" : "palette");
+  if (lesson != NULL)
+    adw_flap_set_reveal_flap (self->palette_flap, TRUE);
+}
+
 static void
 graph_replaced_cb (SwyWindow *self)
 {
+  update_lesson (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "editor");
   connect_graph (self);
   swy_inspector_set_object (self->inspector, NULL);
   /* Wait for the canvas to be allocated before fitting the new graph; the
@@ -505,6 +552,8 @@ remember_file (SwyWindow *self)
   g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
 
   g_settings_set_string (self->settings, "last-file", uri != NULL ? uri : "");
+  if (file != NULL)
+    swy_welcome_remember_file (self->settings, file);
 }
 
 /**
@@ -1747,6 +1796,177 @@ import_trace_action (GSimpleAction *action,
   choose_file (SWY_WINDOW (user_data), _("Import a Trace"), NULL, import_chosen_cb, NULL, NULL);
 }
 
+/* The welcome view and lessons */
+
+/**
+ * swy_window_show_welcome:
+ * @self: a window
+ *
+ * Shows the welcome view in place of the editor: the example, New, Open,
+ * the recent graphs and the lessons. Back returns to the graph, if there
+ * is one worth returning to.
+ */
+void
+swy_window_show_welcome (SwyWindow *self)
+{
+  gboolean has_graph;
+
+  g_return_if_fail (SWY_IS_WINDOW (self));
+
+  has_graph = swy_document_get_file (self->document) != NULL ||
+              swy_document_get_modified (self->document) ||
+              g_list_model_get_n_items (swy_graph_get_nodes (graph (self))) > 0;
+  swy_graph_pause (graph (self));
+  gtk_widget_set_visible (self->welcome_back_button, has_graph);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  gtk_window_set_title (GTK_WINDOW (self), _("Switchyard"));
+  gtk_widget_grab_focus (GTK_WIDGET (self->welcome));
+}
+
+static void
+show_welcome_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  swy_window_show_welcome (SWY_WINDOW (user_data));
+}
+
+static void
+hide_welcome_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  SwyWindow *self = SWY_WINDOW (user_data);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "editor");
+  update_title (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+static void
+load_data (SwyWindow  *self,
+           const char *data,
+           const char *what)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!swy_document_load_data (self->document, data, &error))
+    {
+      /* Built in: this is a broken build, but say so rather than do nothing. */
+      g_autofree char *message = g_strdup_printf (_("Could not open %s: %s"), what, error->message);
+
+      toast (self, message);
+      return;
+    }
+  remember_file (self);
+}
+
+static void
+new_graph_then (SwyWindow *self,
+                gpointer   data)
+{
+  load_data (self, EMPTY_GRAPH, _("an empty graph"));
+}
+
+static void
+new_graph_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  confirm_discard (SWY_WINDOW (user_data), new_graph_then, NULL, NULL);
+}
+
+static void
+open_example_then (SwyWindow *self,
+                   gpointer   data)
+{
+  swy_window_load_first_run_example (self);
+  remember_file (self);
+}
+
+static void
+open_example_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  confirm_discard (SWY_WINDOW (user_data), open_example_then, NULL, NULL);
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GFile *file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  confirm_discard (SWY_WINDOW (user_data), open_file_then, file, g_object_unref);
+}
+
+/* A bundled lesson opens as an unsaved graph: Save asks where, so the
+ * learner's copy never replaces the lesson. */
+static void
+open_lesson_then (SwyWindow *self,
+                  gpointer   data)
+{
+  guint index = GPOINTER_TO_UINT (data) - 1;
+  g_autofree char *what = g_strdup_printf (_("lesson %u"), index + 1);
+
+  self->opening_lesson = (int) index;
+  load_data (self, swy_lessons_get_data (index), what);
+  self->opening_lesson = -1;
+}
+
+static void
+open_lesson (SwyWindow *self,
+             guint      index)
+{
+  if (index >= swy_lessons_get_n_lessons ())
+    return;
+  confirm_discard (self, open_lesson_then, GUINT_TO_POINTER (index + 1), NULL);
+}
+
+static void
+open_lesson_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  open_lesson (SWY_WINDOW (user_data), g_variant_get_uint32 (parameter));
+}
+
+static void
+reopen_file_then (SwyWindow *self,
+                  gpointer   data)
+{
+  swy_window_open_file (self, G_FILE (data));
+}
+
+/* Back to the lesson's own graph and its first step: the bundled lesson,
+ * or for a lesson of another file, that file as saved. */
+static void
+reset_lesson_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  SwyWindow *self = SWY_WINDOW (user_data);
+  GFile *file = swy_document_get_file (self->document);
+
+  if (self->lesson_number > 0)
+    open_lesson (self, self->lesson_number - 1);
+  else if (file != NULL && swy_lesson_panel_get_lesson (self->lesson_panel) != NULL)
+    confirm_discard (self, reopen_file_then, g_object_ref (file), g_object_unref);
+}
+
+static void
+next_lesson_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SwyWindow *self = SWY_WINDOW (user_data);
+
+  if (self->lesson_number > 0)
+    open_lesson (self, self->lesson_number);
+}
+
 static const GActionEntry win_actions[] = {
   { .name = "open", .activate = open_action },
   { .name = "save", .activate = save_action },
@@ -1771,6 +1991,14 @@ static const GActionEntry win_actions[] = {
   { .name = "import-trace", .activate = import_trace_action },
   { .name = "leave-replay", .activate = leave_replay_action },
   { .name = "show-inspector", .state = "true", .change_state = show_pane_change_state },
+  { .name = "show-welcome", .activate = show_welcome_action },
+  { .name = "hide-welcome", .activate = hide_welcome_action },
+  { .name = "new-graph", .activate = new_graph_action },
+  { .name = "open-example", .activate = open_example_action },
+  { .name = "open-recent", .activate = open_recent_action, .parameter_type = "s" },
+  { .name = "open-lesson", .activate = open_lesson_action, .parameter_type = "u" },
+  { .name = "reset-lesson", .activate = reset_lesson_action },
+  { .name = "next-lesson", .activate = next_lesson_action },
 };
 
 /* Window state */
@@ -1868,6 +2096,7 @@ swy_window_constructed (GObject *object)
     self->settings = g_settings_new ("io.github.switchyard.Switchyard");
 
   restore_window_state (self);
+  swy_welcome_set_settings (self->welcome, self->settings);
 }
 
 static void
@@ -1953,6 +2182,8 @@ swy_window_class_init (SwyWindowClass *klass)
   g_type_ensure (SWY_TYPE_TIMELINE);
   g_type_ensure (SWY_TYPE_INSPECTOR);
   g_type_ensure (SWY_TYPE_PALETTE);
+  g_type_ensure (SWY_TYPE_LESSON_PANEL);
+  g_type_ensure (SWY_TYPE_WELCOME);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/swy-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, bottom_panel);
@@ -1987,6 +2218,13 @@ swy_window_class_init (SwyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, time_scale);
   gtk_widget_class_bind_template_callback (widget_class, time_scale_change_value_cb);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, welcome);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, welcome_back_button);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, welcome_toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, start_stack);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, start_switcher);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, lesson_panel);
 
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
@@ -2004,6 +2242,7 @@ swy_window_init (SwyWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
   self->call_stack = g_ptr_array_new_with_free_func (g_free);
+  self->opening_lesson = -1;
   self->autosave_path = swy_autosave_new_path ();
   self->view_state = swy_view_state_new ();
   swy_canvas_set_view_state (self->canvas, self->view_state);
@@ -2152,4 +2391,39 @@ _swy_window_get_totals_text (SwyWindow *self)
   g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
 
   return gtk_label_get_text (self->totals_label);
+}
+
+SwyWelcome *
+_swy_window_get_welcome (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  return self->welcome;
+}
+
+SwyLessonPanel *
+_swy_window_get_lesson_panel (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  return self->lesson_panel;
+}
+
+/* "welcome" or "editor" */
+const char *
+_swy_window_get_view (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+/* Whether the start pane shows the lesson (rather than the node palette). */
+gboolean
+_swy_window_get_lesson_shown (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), FALSE);
+
+  return g_str_equal (gtk_stack_get_visible_child_name (self->start_stack), "lesson") &&
+         adw_flap_get_reveal_flap (self->palette_flap);
 }

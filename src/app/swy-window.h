@@ -24,6 +24,7 @@ SwyCanvas   *swy_window_get_canvas             (SwyWindow      *self);
 gboolean     swy_window_open_file              (SwyWindow      *self,
                                                 GFile          *file);
 void         swy_window_load_first_run_example (SwyWindow      *self);
+void         swy_window_show_welcome           (SwyWindow      *self);
 gboolean     swy_window_restore                (SwyWindow      *self,
                                                 SwyRecovered   *recovered);
 
