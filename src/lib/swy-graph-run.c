@@ -155,7 +155,15 @@ _swy_graph_ensure_started (SwyGraph *self)
 static inline GQuark
 node_quark (SwyNode *node)
 {
-  return node ? _swy_node_get_private (node)->id_quark : 0;
+  SwyNodePrivate *priv;
+
+  if (node == NULL)
+    return 0;
+  priv = _swy_node_get_private (node);
+  if (G_UNLIKELY (priv->id_quark == 0 && priv->id != NULL))
+    priv->id_quark = g_quark_from_string (priv->id);
+
+  return priv->id_quark;
 }
 
 /* @from is the emitter when the event is dropped on a wire, else NULL. */

@@ -22,7 +22,7 @@ typedef struct
   /* Weak: the graph owns its nodes. */
   SwyGraph   *graph;
   char       *id;
-  GQuark      id_quark;
+  GQuark      id_quark;   /* 0 until a trace records the node: node_quark() */
   double      x;
   double      y;
   GPtrArray  *ports;

@@ -291,7 +291,10 @@ _swy_node_set_id (SwyNode    *self,
     {
       g_free (priv->id);
       priv->id = g_strdup (id);
-      priv->id_quark = id ? g_quark_from_string (id) : 0;
+      /* Interned when a trace first records the node, not here: a quark
+       * lives as long as the process, and an id read from a file that is
+       * only opened, or fails to load, should not. */
+      priv->id_quark = 0;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
     }
 }

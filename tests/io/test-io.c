@@ -562,6 +562,36 @@ test_length (void)
   g_assert_cmpstr (error->message, ==, "line 1, column 6: the text is not valid UTF-8");
 }
 
+/* Opening a file interns none of its node ids as quarks, which would stay
+ * for the life of the process, whether the load works or fails: only a
+ * trace that records the node does. */
+static void
+test_ids_not_interned (void)
+{
+  g_autofree char *id = g_strdup_printf ("never-interned-%08x", g_random_int ());
+  g_autofree char *good = g_strdup_printf (HEAD ", \"nodes\": [{\"id\": \"%s\", \"type\": \"timer\","
+                                           " \"properties\": {\"count\": 1}}]}", id);
+  g_autofree char *bad = g_strdup_printf (HEAD ", \"nodes\": [{\"id\": \"%s-bad\", \"type\": \"timer\"},"
+                                          " {\"id\": \"x\", \"type\": \"no-such-type\"}]}", id);
+  g_autofree char *bad_id = g_strdup_printf ("%s-bad", id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwyGraph) graph = NULL;
+  g_autoptr(SwyGraph) failed = NULL;
+
+  failed = swy_graph_new_from_data (bad, -1, &error);
+  g_assert_null (failed);
+  g_assert_error (error, SWY_GRAPH_ERROR, SWY_GRAPH_ERROR_UNKNOWN_TYPE);
+  g_assert_cmpuint (g_quark_try_string (bad_id), ==, 0);
+
+  graph = load_ok (good);
+  g_assert_cmpuint (g_quark_try_string (id), ==, 0);
+
+  swy_graph_run_fast (graph, -1);
+  g_assert_cmpuint (swy_trace_get_n_total (swy_graph_get_trace (graph)), >, 0);
+  g_assert_cmpuint (g_quark_try_string (id), !=, 0);
+  g_assert_cmpuint (g_quark_try_string (bad_id), ==, 0);
+}
+
 /* A failed load builds nothing the caller sees: the graph already open is
  * untouched and still saves to the same text. */
 static void
@@ -870,6 +900,7 @@ main (int   argc,
   g_test_add_func ("/Swy/IO/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/Swy/IO/length", test_length);
   g_test_add_func ("/Swy/IO/failed-load-keeps-graph", test_failed_load_keeps_graph);
+  g_test_add_func ("/Swy/IO/ids-not-interned", test_ids_not_interned);
   g_test_add_func ("/Swy/IO/loaded-graph-runs", test_loaded_graph_runs);
   g_test_add_func ("/Swy/IO/files", test_files);
   g_test_add_func ("/Swy/IO/custom-type", test_custom_type);
