@@ -297,6 +297,7 @@ static const struct {
   { "win.show-palette", { "F9", NULL } },
   { "win.show-inspector", { "F10", NULL } },
   { "win.show-panel", { "F8", NULL } },
+  { "win.show-code", { "<Shift>F8", NULL } },
 };
 
 static void

@@ -13,6 +13,7 @@
 
 #include "swy-autosave.h"
 #include "swy-canvas.h"
+#include "swy-code-view.h"
 #include "swy-document.h"
 #include "swy-event-details.h"
 #include "swy-export.h"
@@ -69,6 +70,7 @@ struct _SwyWindow
   SwyEventDetails      *event_details;
   SwyLogView           *log_view;
   SwyStatsView         *stats_view;
+  SwyCodeView          *code_view;
   SwyTimeline          *timeline;
   GtkLabel             *clock_label;
   AdwStatusPage        *empty_page;
@@ -425,6 +427,7 @@ document_changed_cb (SwyWindow *self)
   update_title (self);
   update_empty_state (self);
   update_status (self);
+  swy_code_view_queue_update (self->code_view);
 }
 
 static void
@@ -437,6 +440,7 @@ connect_graph (SwyWindow *self)
   swy_event_details_set_graph (self->event_details, g);
   swy_timeline_set_graph (self->timeline, g);
   swy_stats_view_set_graph (self->stats_view, g);
+  swy_code_view_set_graph (self->code_view, g);
 
   g_signal_connect_object (g, "notify::playing", G_CALLBACK (playing_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -520,6 +524,7 @@ selection_changed_cb (SwyWindow *self)
   GObject *object = swy_canvas_get_selected_object (self->canvas);
 
   swy_inspector_set_object (self->inspector, object);
+  swy_code_view_set_focus (self->code_view, object);
   /* With nothing picked on the canvas (a click on empty space, or on a
    * token, which picks its event), the selected event shows, if any. */
   if (object != NULL || swy_view_state_get_selected_event (self->view_state) == 0)
@@ -536,6 +541,12 @@ selected_event_changed_cb (SwyWindow *self)
   gtk_stack_set_visible_child_name (self->side_stack, event ? "event" : "inspector");
   if (event && !adw_flap_get_reveal_flap (self->inspector_flap))
     adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
+}
+
+static void
+code_copied_cb (SwyWindow *self)
+{
+  toast (self, _("Copied"));
 }
 
 static void
@@ -1495,6 +1506,22 @@ show_panel_change_state (GSimpleAction *action,
   g_simple_action_set_state (action, state);
 }
 
+/* Shows the panel on its Code page, or hides it when that page shows. */
+static void
+show_code_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SwyWindow *self = SWY_WINDOW (user_data);
+  gboolean shown = gtk_widget_get_visible (GTK_WIDGET (self->bottom_panel)) &&
+                   g_strcmp0 (adw_view_stack_get_visible_child_name (self->bottom_stack), "code") == 0;
+
+  if (!shown)
+    adw_view_stack_set_visible_child_name (self->bottom_stack, "code");
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "show-panel",
+                                      g_variant_new_boolean (!shown));
+}
+
 /* Export: what the user picked, and where to write it. */
 
 typedef void (*FileChosenFunc) (SwyWindow *self,
@@ -1626,6 +1653,8 @@ export_to (SwyWindow   *self,
     return swy_export_canvas_png (self->canvas, file, error);
   if (g_str_equal (what, "canvas-svg"))
     return swy_export_canvas_svg (self->canvas, file, error);
+  if (g_str_equal (what, "code"))
+    return swy_code_view_save (self->code_view, file, error);
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "Unknown export “%s”", what);
   return FALSE;
@@ -1658,10 +1687,17 @@ static char *
 export_file_name (SwyWindow  *self,
                   const char *what)
 {
-  g_autofree char *title = swy_document_dup_title (self->document);
-  g_autofree char *stem = g_str_has_suffix (title, ".swy")
+  g_autofree char *title = NULL;
+  g_autofree char *stem = NULL;
+  const char *suffix;
+
+  if (g_str_equal (what, "code"))
+    return swy_code_view_dup_file_name (self->code_view);
+
+  title = swy_document_dup_title (self->document);
+  stem = g_str_has_suffix (title, ".swy")
                           ? g_strndup (title, strlen (title) - 4) : g_strdup (title);
-  const char *suffix = g_str_equal (what, "trace-jsonl") ? "-trace.jsonl"
+  suffix = g_str_equal (what, "trace-jsonl") ? "-trace.jsonl"
                      : g_str_equal (what, "trace-csv") ? "-trace.csv"
                      : g_str_equal (what, "trace-chrome") ? "-trace.json"
                      : g_str_equal (what, "stats-json") ? "-stats.json"
@@ -1987,6 +2023,7 @@ static const GActionEntry win_actions[] = {
   { .name = "zoom-fit", .activate = zoom_fit_action },
   { .name = "show-palette", .state = "true", .change_state = show_pane_change_state },
   { .name = "show-panel", .state = "false", .change_state = show_panel_change_state },
+  { .name = "show-code", .activate = show_code_action },
   { .name = "export", .activate = export_action, .parameter_type = "s" },
   { .name = "import-trace", .activate = import_trace_action },
   { .name = "leave-replay", .activate = leave_replay_action },
@@ -2179,6 +2216,7 @@ swy_window_class_init (SwyWindowClass *klass)
   g_type_ensure (SWY_TYPE_EVENT_DETAILS);
   g_type_ensure (SWY_TYPE_LOG_VIEW);
   g_type_ensure (SWY_TYPE_STATS_VIEW);
+  g_type_ensure (SWY_TYPE_CODE_VIEW);
   g_type_ensure (SWY_TYPE_TIMELINE);
   g_type_ensure (SWY_TYPE_INSPECTOR);
   g_type_ensure (SWY_TYPE_PALETTE);
@@ -2192,6 +2230,8 @@ swy_window_class_init (SwyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, event_details);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, log_view);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, stats_view);
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, code_view);
+  gtk_widget_class_bind_template_callback (widget_class, code_copied_cb);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, clock_label);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, empty_page);
@@ -2318,6 +2358,14 @@ _swy_window_get_stats_view (SwyWindow *self)
   g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
 
   return self->stats_view;
+}
+
+SwyCodeView *
+_swy_window_get_code_view (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  return self->code_view;
 }
 
 GtkScale *
