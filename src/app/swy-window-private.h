@@ -6,6 +6,7 @@
 #pragma once
 
 #include "swy-code-view.h"
+#include "swy-event-details.h"
 #include "swy-log-view.h"
 #include "swy-stats-view.h"
 #include "swy-lesson-panel.h"
@@ -19,6 +20,8 @@ const char *_swy_window_get_clock_text      (SwyWindow *self);
 SwyLogView   *_swy_window_get_log_view      (SwyWindow *self);
 SwyStatsView *_swy_window_get_stats_view    (SwyWindow *self);
 SwyCodeView  *_swy_window_get_code_view     (SwyWindow *self);
+SwyEventDetails *_swy_window_get_event_details (SwyWindow *self);
+const char   *_swy_window_get_side_page     (SwyWindow *self);
 GtkScale     *_swy_window_get_time_scale    (SwyWindow *self);
 const char   *_swy_window_get_time_end_text (SwyWindow *self);
 const char   *_swy_window_get_last_toast    (SwyWindow *self);

@@ -2368,6 +2368,23 @@ _swy_window_get_code_view (SwyWindow *self)
   return self->code_view;
 }
 
+SwyEventDetails *
+_swy_window_get_event_details (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  return self->event_details;
+}
+
+/* "inspector" or "event": what the right pane shows. */
+const char *
+_swy_window_get_side_page (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->side_stack);
+}
+
 GtkScale *
 _swy_window_get_time_scale (SwyWindow *self)
 {
