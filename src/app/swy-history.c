@@ -16,8 +16,10 @@
  * and the recorded range ends at the present.
  *
  * A rerun stops at each multiple of the grid (the statistics' sample
- * interval) on its way: the engine ends a batch there, the statistics
- * observe it, and their charts get a sample exactly on each grid point.
+ * interval) over the span of time before its target that the statistics
+ * keep: the engine ends a batch there, the statistics observe it, and
+ * their charts and rates get a sample exactly on each grid point. Before
+ * that span it runs in one batch: a stop costs a batch's notifications.
  */
 
 #define G_LOG_DOMAIN "swy-history"
@@ -42,6 +44,7 @@ struct _SwyHistory
   guint     next_click;    /* clicks before it are in the graph's present */
   gint64    end;           /* the furthest time reached */
   gint64    grid;
+  gint64    grid_span;     /* how far before a target the grid matters */
 };
 
 G_DEFINE_FINAL_TYPE (SwyHistory, swy_history, G_TYPE_OBJECT)
@@ -80,8 +83,29 @@ now_changed_cb (SwyHistory *self)
     set_end (self, now);
 }
 
+/* The next stop on the way from the present to @until_us: a grid point
+ * within the span before it, or @until_us. Earlier grid points would only
+ * give samples the statistics forget, so the run goes there in one batch. */
+static gint64
+next_stop (SwyHistory *self,
+           gint64      now,
+           gint64      until_us)
+{
+  gint64 first = until_us - self->grid_span;
+  gint64 stop;
+
+  if (now < first)
+    stop = first / self->grid * self->grid;
+  else
+    stop = (now / self->grid + 1) * self->grid;
+  if (stop <= now)
+    stop = (now / self->grid + 1) * self->grid;
+
+  return MIN (stop, until_us);
+}
+
 /* Runs from the present to @until_us, or until @max_performed items have
- * been performed in all, stopping at each grid point on the way. */
+ * been performed in all, stopping at the grid points on the way. */
 static void
 advance (SwyHistory *self,
          gint64      until_us,
@@ -93,12 +117,7 @@ advance (SwyHistory *self,
       gint64 stop = until_us;
 
       if (self->grid > 0 && swy_graph_get_n_performed (self->graph) < max_performed)
-        {
-          gint64 grid_point = (now / self->grid + 1) * self->grid;
-
-          if (grid_point < until_us)
-            stop = grid_point;
-        }
+        stop = next_stop (self, now, until_us);
 
       swy_graph_run_fast_to (self->graph, stop, max_performed);
       if (stop == until_us)
@@ -205,18 +224,23 @@ swy_history_get_n_clicks (SwyHistory *self)
  * swy_history_set_grid:
  * @self: a history
  * @interval_us: the statistics' sample interval, or 0
+ * @span_us: how much time before a target the statistics keep samples of
  *
- * Makes reruns stop at each multiple of @interval_us, so that the
- * statistics sample the rerun where they would sample a step-by-step run.
+ * Makes reruns stop at each multiple of @interval_us within @span_us of
+ * their target, so that the statistics sample the rerun where they would
+ * sample a step-by-step run, without stopping where they keep nothing.
  */
 void
 swy_history_set_grid (SwyHistory *self,
-                      gint64      interval_us)
+                      gint64      interval_us,
+                      gint64      span_us)
 {
   g_return_if_fail (SWY_IS_HISTORY (self));
   g_return_if_fail (interval_us >= 0);
+  g_return_if_fail (span_us >= 0);
 
   self->grid = interval_us;
+  self->grid_span = span_us;
 }
 
 /**

@@ -20,7 +20,8 @@ gint64      swy_history_get_end            (SwyHistory  *self);
 gboolean    swy_history_get_at_end         (SwyHistory  *self);
 guint       swy_history_get_n_clicks       (SwyHistory  *self);
 void        swy_history_set_grid           (SwyHistory  *self,
-                                            gint64       interval_us);
+                                            gint64       interval_us,
+                                            gint64       span_us);
 gboolean    swy_history_fire_button        (SwyHistory  *self,
                                             const char  *node_id,
                                             GError     **error);

@@ -458,8 +458,16 @@ connect_graph (SwyWindow *self)
     set_replay (self, NULL);
   g_clear_object (&self->history);
   self->history = swy_history_new (g);
-  swy_history_set_grid (self->history,
-                        swy_stats_model_get_sample_interval (swy_stats_view_get_model (self->stats_view)));
+  {
+    /* The charts keep a rate per sample, and each rate looks one window
+     * further back (swy-stats-row.c): that many samples, and a spare. */
+    SwyStatsModel *stats = swy_stats_view_get_model (self->stats_view);
+    gint64 interval = swy_stats_model_get_sample_interval (stats);
+    gint64 samples = swy_stats_model_get_history_length (stats) +
+                     swy_stats_model_get_window (stats) / interval + 3;
+
+    swy_history_set_grid (self->history, interval, samples * interval);
+  }
   if (self->view_state != NULL)
     swy_view_state_set_selected_event (self->view_state, 0);
   update_run_controls (self);

@@ -307,6 +307,74 @@ test_scrub_keyboard (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A seek far into a long run stops on the statistics' grid only over the
+ * time their charts keep: the charts and rates are those of a run that
+ * stopped on every grid point from the start. */
+static void
+test_scrub_statistics (void)
+{
+  g_autoptr(SwyApplication) app = swy_application_new ("io.github.switchyard.ScrubStatsTest",
+                                                       G_APPLICATION_NON_UNIQUE);
+  const char *text =
+    "{ \"format\": \"switchyard\", \"version\": 1, \"seed\": 3,"
+    "  \"nodes\": ["
+    "    { \"id\": \"tick\", \"type\": \"timer\", \"properties\": { \"interval-ms\": 70 } },"
+    "    { \"id\": \"noise\", \"type\": \"poisson\", \"properties\": { \"rate-hz\": 9 } },"
+    "    { \"id\": \"sink\", \"type\": \"counter\" } ],"
+    "  \"wires\": ["
+    "    { \"from\": \"tick:out\", \"to\": \"sink:in\", \"mode\": \"queued\", \"latency-ms\": 30 },"
+    "    { \"from\": \"noise:out\", \"to\": \"sink:in\" } ] }";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwyGraph) fresh = swy_graph_new_from_data (text, -1, &error);
+  g_autoptr(SwyStatsModel) reference = swy_stats_model_new ();
+  const gint64 target = 25 * G_USEC_PER_SEC + 30000;
+  SwyWindow *window;
+  SwyGraph *graph;
+  SwyStatsModel *stats;
+  const char *ids[] = { "tick", "noise", "sink" };
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  window = swy_window_new (app);
+  g_assert_true (swy_document_load_data (swy_window_get_document (window), text, &error));
+  g_assert_no_error (error);
+  graph = swy_document_get_graph (swy_window_get_document (window));
+  stats = swy_stats_view_get_model (_swy_window_get_stats_view (window));
+
+  /* Record 40 s, then go back to 25.03 s. */
+  swy_graph_run_fast (graph, 40 * G_USEC_PER_SEC);
+  seek (window, target);
+  g_assert_cmpint (swy_graph_get_now (graph), ==, target);
+
+  /* The reference stops on every 100 ms from the start. */
+  g_assert_no_error (error);
+  swy_stats_model_set_graph (reference, fresh);
+  for (gint64 t = 100000; t < target; t += 100000)
+    swy_graph_run_fast (fresh, t);
+  swy_graph_run_fast (fresh, target);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      SwyStatsRow *row = swy_stats_model_lookup_row (stats, G_OBJECT (swy_graph_lookup_node (graph, ids[i])));
+      SwyStatsRow *expected = swy_stats_model_lookup_row (reference,
+                                                          G_OBJECT (swy_graph_lookup_node (fresh, ids[i])));
+      const double *history, *expected_history;
+      guint n, n_expected;
+
+      history = swy_stats_row_get_history (row, &n);
+      expected_history = swy_stats_row_get_history (expected, &n_expected);
+      g_assert_cmpuint (n, ==, SWY_STATS_DEFAULT_HISTORY_LENGTH);
+      g_assert_cmpuint (n, ==, n_expected);
+      for (guint k = 0; k < n; k++)
+        g_assert_cmpfloat (history[k], ==, expected_history[k]);
+      g_assert_cmpint (swy_stats_row_get_history_start (row), ==,
+                       swy_stats_row_get_history_start (expected));
+      g_assert_cmpfloat (swy_stats_row_get_rate_in (row), ==, swy_stats_row_get_rate_in (expected));
+      g_assert_cmpfloat (swy_stats_row_get_rate_out (row), ==, swy_stats_row_get_rate_out (expected));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +384,7 @@ main (int   argc,
 
   g_test_add_func ("/Swy/Window/scrub", test_scrub);
   g_test_add_func ("/Swy/Window/scrub-keyboard", test_scrub_keyboard);
+  g_test_add_func ("/Swy/Window/scrub-statistics", test_scrub_statistics);
 
   return g_test_run ();
 }
