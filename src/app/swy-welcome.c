@@ -377,6 +377,11 @@ swy_welcome_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (swy_welcome_parent_class)->map (widget);
 
+  /* The lessons load the first time the view is shown, not with every window. */
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->lesson_box)) == NULL)
+    for (guint i = 0; i < swy_lessons_get_n_lessons (); i++)
+      gtk_flow_box_append (self->lesson_box, create_lesson_card (i));
+
   /* Files come and go while the view is hidden. */
   update_recent (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -437,8 +442,6 @@ swy_welcome_init (SwyWelcome *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_image_set_from_icon_name (self->app_icon, APP_ID);
-  for (guint i = 0; i < swy_lessons_get_n_lessons (); i++)
-    gtk_flow_box_append (self->lesson_box, create_lesson_card (i));
 }
 
 /* For the GUI tests */

@@ -174,6 +174,19 @@ update_title (SwyWindow *self)
   const char *graph_title = swy_graph_get_title (graph (self));
   GFile *file = swy_document_get_file (self->document);
   g_autofree char *subtitle = NULL;
+  SwyLesson *lesson = swy_lesson_panel_get_lesson (self->lesson_panel);
+  g_autofree char *lesson_place = NULL;
+
+  /* A lesson not saved to a file goes by its own title. */
+  if (file == NULL && lesson != NULL)
+    {
+      g_free (name);
+      name = g_strdup (swy_lesson_get_title (lesson));
+      if (self->lesson_number > 0)
+        /* Translators: "Lesson 8 of 12" */
+        lesson_place = g_strdup_printf (_("Lesson %u of %u"), self->lesson_number, swy_lessons_get_n_lessons ());
+      graph_title = lesson_place;
+    }
 
   if (swy_document_get_modified (self->document))
     /* Translators: the title of a graph with unsaved changes */
@@ -197,7 +210,11 @@ update_title (SwyWindow *self)
     /* Translators: window title, "competing-consumers.swy – Switchyard" */
     g_autofree char *window = g_strdup_printf (_("%s – Switchyard"), title);
 
-    gtk_window_set_title (GTK_WINDOW (self), window);
+    /* The welcome view is not about the graph. */
+    if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0)
+      gtk_window_set_title (GTK_WINDOW (self), _("Switchyard"));
+    else
+      gtk_window_set_title (GTK_WINDOW (self), window);
   }
 }
 
@@ -504,11 +521,18 @@ update_lesson (SwyWindow *self)
   self->lesson_number = lesson != NULL && index >= 0 ? (guint) index + 1 : 0;
 
   swy_lesson_panel_set_lesson (self->lesson_panel, lesson, graph (self), self->lesson_number,
-                               swy_lessons_get_n_lessons ());
+                               lesson != NULL ? swy_lessons_get_n_lessons () : 0);
   gtk_widget_set_visible (self->start_switcher, lesson != NULL);
   gtk_stack_set_visible_child_name (self->start_stack, lesson != NULL ? "lesson" : "palette");
   if (lesson != NULL)
-    adw_flap_set_reveal_flap (self->palette_flap, TRUE);
+    {
+      adw_flap_set_reveal_flap (self->palette_flap, TRUE);
+      /* Lesson, inspector and canvas side by side need about 1100 px; in a
+       * narrower window the inspector waits for F10 rather than squeeze the
+       * canvas or fold the lesson over it. */
+      if (gtk_widget_get_width (GTK_WIDGET (self)) < 1100)
+        adw_flap_set_reveal_flap (self->inspector_flap, FALSE);
+    }
 }
 
 static void
