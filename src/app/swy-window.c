@@ -48,6 +48,7 @@ struct _SwyWindow
   SwyViewState         *view_state;
   SwyHistory           *history;       /* the run's clicks and range, for going back */
   SwyReplay            *replay;        /* an imported trace shown instead of the graph, or NULL */
+  char                 *replay_shape;  /* the graph's nodes and wires when the replay began */
   guint                 tick_id;
 
   /* Step mode: the trace records of the last engine step, revealed one at a time. */
@@ -445,6 +446,7 @@ document_changed_cb (SwyWindow *self)
   update_empty_state (self);
   update_status (self);
   swy_code_view_queue_update (self->code_view);
+  replay_changed_cb (self);
 }
 
 static void
@@ -465,10 +467,6 @@ connect_graph (SwyWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (swy_graph_get_nodes (g), "items-changed",
                            G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (swy_graph_get_nodes (g), "items-changed",
-                           G_CALLBACK (replay_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (swy_graph_get_wires (g), "items-changed",
-                           G_CALLBACK (replay_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_adjustment_set_value (self->speed_adjustment, log10 (swy_graph_get_speed (g)));
   leave_step_mode (self);
   if (self->replay != NULL)
@@ -1754,6 +1752,33 @@ export_action (GSimpleAction *action,
 
 /* Replay: an imported trace drives the whole window instead of the graph */
 
+/* What a trace names of a graph: its nodes (id and type) and its wires (by
+ * index, with their ends). */
+static char *
+dup_graph_shape (SwyGraph *g)
+{
+  GListModel *nodes = swy_graph_get_nodes (g);
+  GListModel *wires = swy_graph_get_wires (g);
+  GString *shape = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (nodes); i++)
+    {
+      g_autoptr(SwyNode) node = g_list_model_get_item (nodes, i);
+
+      g_string_append_printf (shape, "%s %s\n", swy_node_get_id (node), swy_node_get_type_name (node));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (wires); i++)
+    {
+      g_autoptr(SwyWire) wire = g_list_model_get_item (wires, i);
+      g_autofree char *from = swy_port_dup_address (swy_wire_get_from (wire));
+      g_autofree char *to = swy_port_dup_address (swy_wire_get_to (wire));
+
+      g_string_append_printf (shape, "%s -> %s\n", from, to);
+    }
+
+  return g_string_free (shape, FALSE);
+}
+
 static void
 set_replay (SwyWindow *self,
             SwyReplay *replay)
@@ -1764,8 +1789,10 @@ set_replay (SwyWindow *self,
       g_signal_handlers_disconnect_by_data (self->replay, self);
     }
   g_set_object (&self->replay, replay);
+  g_clear_pointer (&self->replay_shape, g_free);
   if (replay != NULL)
     {
+      self->replay_shape = dup_graph_shape (graph (self));
       g_signal_connect_object (replay, "notify::time", G_CALLBACK (update_status), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (replay, "notify::playing", G_CALLBACK (update_run_controls), self,
@@ -1794,15 +1821,22 @@ set_replay (SwyWindow *self,
   update_status (self);
 }
 
-/* The graph's nodes or wires changed: the replay may name what is gone. */
+/* An edit that adds, removes or renames a node or a wire leaves the
+ * replay: the trace may name what is gone. Settings and positions keep it. */
 static void
 replay_changed_cb (SwyWindow *self)
 {
+  g_autofree char *shape = NULL;
+
   if (self->replay == NULL)
     return;
 
+  shape = dup_graph_shape (graph (self));
+  if (g_strcmp0 (shape, self->replay_shape) == 0)
+    return;
+
   set_replay (self, NULL);
-  toast (self, _("Left the replay: the graph was edited"));
+  toast (self, _("Left the replay: nodes or wires of the graph changed"));
 }
 
 static void
@@ -1819,7 +1853,7 @@ enter_replay (SwyWindow  *self,
   set_replay (self, replay);
 
   /* Translators: the name of the trace file replayed on the canvas */
-  text = g_strdup_printf (_("Replaying “%s”: what the trace recorded, view only. Editing the graph leaves the replay."),
+  text = g_strdup_printf (_("Replaying “%s”: what the trace recorded, view only. Adding, removing or renaming nodes or wires leaves the replay."),
                           name);
   gtk_label_set_text (self->replay_label, text);
 
@@ -2214,6 +2248,7 @@ swy_window_finalize (GObject *object)
 
   g_clear_pointer (&self->call_stack, g_ptr_array_unref);
   g_clear_pointer (&self->autosave_path, g_free);
+  g_clear_pointer (&self->replay_shape, g_free);
   g_clear_pointer (&self->last_toast, g_free);
 
   G_OBJECT_CLASS (swy_window_parent_class)->finalize (object);

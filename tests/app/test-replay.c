@@ -388,11 +388,35 @@ test_replay_edit_and_mismatch (void)
 
   _swy_window_import_trace (window, file);
   g_assert_nonnull (_swy_window_get_replay (window));
+
+  /* A setting and a position keep the replay; a rename leaves it. */
+  {
+    SwyNode *orders = swy_graph_lookup_node (graph, "orders");
+    g_auto(GValue) value = G_VALUE_INIT;
+
+    g_value_init (&value, G_TYPE_UINT);
+    g_value_set_uint (&value, 250);
+    g_assert_true (swy_document_set_property (swy_window_get_document (window), G_OBJECT (orders),
+                                              "interval-ms", &value, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (_swy_window_get_replay (window));
+    g_assert_true (swy_document_rename_node (swy_window_get_document (window), orders, "sales", &error));
+    g_assert_no_error (error);
+    g_assert_null (_swy_window_get_replay (window));
+    g_assert_cmpstr (_swy_window_get_last_toast (window), ==,
+                     "Left the replay: nodes or wires of the graph changed");
+    activate (window, "undo", NULL);
+    activate (window, "undo", NULL);
+  }
+
+  _swy_window_import_trace (window, file);
+  g_assert_nonnull (_swy_window_get_replay (window));
   g_assert_nonnull (swy_document_add_node (swy_window_get_document (window), "counter", 10, 10, &error));
   g_assert_no_error (error);
   g_assert_null (_swy_window_get_replay (window));
   g_assert_null (_swy_window_get_replay_text (window));
-  g_assert_cmpstr (_swy_window_get_last_toast (window), ==, "Left the replay: the graph was edited");
+  g_assert_cmpstr (_swy_window_get_last_toast (window), ==,
+                   "Left the replay: nodes or wires of the graph changed");
 
   /* Another graph: its nodes are not the trace's. */
   g_assert_true (swy_window_open_file (window, other));
