@@ -24,6 +24,7 @@ typedef struct
   GtkWidget     *row;
   GtkWidget     *icon;
   GtkWidget     *question_box;
+  GtkWidget     *predict;
   GtkWidget     *result;
   GtkWidget     *explanation;
   GtkWidget     *done_button;
@@ -130,11 +131,15 @@ sync_row (SwyLessonPanel *self,
   if (row->question_box != NULL)
     {
       gtk_widget_set_visible (row->question_box, state != STATE_NOT_YET);
+      gtk_label_set_text (GTK_LABEL (row->predict),
+                          state == STATE_DONE ? _("Your prediction") : _("Predict first"));
       for (guint i = 0; i < row->choices->len; i++)
         {
           GtkWidget *button = g_ptr_array_index (row->choices, i);
 
           gtk_widget_set_sensitive (button, answer < 0 && state == STATE_CURRENT);
+          /* A done step keeps only the right choice and the learner's pick. */
+          gtk_widget_set_visible (button, state != STATE_DONE || (int) i == correct || (int) i == answer);
           gtk_widget_remove_css_class (button, "right");
           gtk_widget_remove_css_class (button, "wrong");
           if (answer >= 0 && (int) i == correct)
@@ -324,11 +329,11 @@ create_step_row (SwyLessonPanel *self,
 
       row->question_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       gtk_widget_add_css_class (row->question_box, "lesson-question");
-      label = gtk_label_new (_("Predict first"));
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "caption-heading");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (row->question_box), label);
+      row->predict = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (row->predict), 0);
+      gtk_widget_add_css_class (row->predict, "caption-heading");
+      gtk_widget_add_css_class (row->predict, "dim-label");
+      gtk_box_append (GTK_BOX (row->question_box), row->predict);
       gtk_box_append (GTK_BOX (row->question_box),
                       markup_label (swy_lesson_step_get_question (step), "heading"));
 
