@@ -39,6 +39,7 @@
 #include "swy-canvas.h"
 #include "swy-canvas-private.h"
 #include "swy-document.h"
+#include "swy-texture.h"
 
 #define WINDOW_WIDTH     1280
 #define WINDOW_HEIGHT    800
@@ -460,33 +461,14 @@ struct _BenchFloor
 
 G_DEFINE_FINAL_TYPE (BenchFloor, bench_floor, GTK_TYPE_WIDGET)
 
+/* The canvas's own token look (swy-texture.c). */
 static GdkTexture *
 dot_texture_new (const char *spec)
 {
-  int size = TOKEN_SIZE * 2;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
-  cairo_t *cr = cairo_create (surface);
-  g_autoptr(GBytes) bytes = NULL;
-  GdkTexture *texture;
   GdkRGBA rgba;
 
   gdk_rgba_parse (&rgba, spec);
-  cairo_arc (cr, size / 2.0, size / 2.0, size / 2.0 - 1, 0, 2 * G_PI);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
-  cairo_arc (cr, size / 2.0, size / 2.0, size / 2.0 - 4, 0, 2 * G_PI);
-  gdk_cairo_set_source_rgba (cr, &rgba);
-  cairo_fill (cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * size);
-  texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  cairo_surface_destroy (surface);
-
-  return texture;
+  return swy_texture_new_dot (TOKEN_SIZE * 2, TOKEN_SIZE - 1, &rgba, 3);
 }
 
 static void

@@ -13,7 +13,14 @@
 #include <time.h>
 
 #include "swy-canvas-private.h"
+#include "swy-texture.h"
 #include "swy-view-state.h"
+
+static void card_bounds       (SwyNodeWidget         *widget,
+                               graphene_rect_t       *out);
+static void rounded_rect_path (cairo_t               *cr,
+                               const graphene_rect_t *r,
+                               double                 radius);
 
 #define PORT_PICK_RADIUS   12.0
 #define WIRE_PICK_DISTANCE 6.0
@@ -318,6 +325,146 @@ snapshot_pending_wire (SwyCanvas   *self,
   cairo_destroy (cr);
 }
 
+/* Far out, cards as plain boxes
+
+ * Below CANVAS_PLAIN_ZOOM a card's text is a few pixels high and cannot be
+ * read, yet a card costs GTK some 20 render nodes and its share of layout.
+ * There the canvas draws every card as a box in its category's colour, all
+ * in one cached cairo node like the wires, instead of snapshotting the card
+ * widgets. The widgets stay as they are: allocated where the boxes are
+ * drawn, focusable, picked by clicks and in the accessibility tree with
+ * their names and live states; only their drawing is replaced. */
+
+/* What a box shows besides its place: selected, flashing (a drop) and
+ * focused, packed per card, so that a change rebuilds the cached node. */
+static guint
+cards_look (SwyCanvas *self)
+{
+  guint hash = 17;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      guint look = 0;
+
+      if (!SWY_IS_NODE_WIDGET (child))
+        continue;
+      look |= swy_node_widget_get_selected (SWY_NODE_WIDGET (child)) ? 1 : 0;
+      look |= gtk_widget_has_css_class (child, "flash") ? 2 : 0;
+      look |= gtk_widget_has_focus (child) ? 4 : 0;
+      hash = hash * 31 + look;
+    }
+
+  return hash;
+}
+
+static void
+draw_plain_card (SwyCanvas     *self,
+                 cairo_t       *cr,
+                 SwyNodeWidget *widget,
+                 gboolean       dark)
+{
+  static const char *category_colors[] = { "#3584e4", "#9141ac", "#2ec27e" };
+  SwyNode *node = swy_node_widget_get_node (widget);
+  SwyNodeType *type = swy_catalog_lookup_gtype (G_OBJECT_TYPE (node));
+  SwyNodeCategory category = type != NULL ? swy_node_type_get_category (type) : SWY_NODE_CATEGORY_ROUTING;
+  gboolean selected = swy_node_widget_get_selected (widget);
+  gboolean flash = gtk_widget_has_css_class (GTK_WIDGET (widget), "flash");
+  GListModel *ports = swy_node_get_ports (node);
+  double z = self->zoom;
+  graphene_rect_t content, r;
+
+  card_bounds (widget, &content);
+  r = GRAPHENE_RECT_INIT (self->pan_x + content.origin.x * z, self->pan_y + content.origin.y * z,
+                          content.size.width * z, content.size.height * z);
+
+  cairo_save (cr);
+  rounded_rect_path (cr, &r, 12 * z);
+  if (flash)
+    set_source_color (cr, dark ? "#6c2a2d" : "#f6c6c8", 1.0);
+  else
+    set_source_color (cr, dark ? "#383838" : "#ffffff", 1.0);
+  cairo_fill_preserve (cr);
+  cairo_save (cr);
+  cairo_clip (cr);
+  set_source_color (cr, category_colors[MIN ((guint) category, G_N_ELEMENTS (category_colors) - 1)], 1.0);
+  cairo_rectangle (cr, r.origin.x, r.origin.y, r.size.width, MAX (4 * z, 3.0));
+  cairo_fill (cr);
+  cairo_restore (cr);
+  rounded_rect_path (cr, &r, 12 * z);
+  if (selected || gtk_widget_has_focus (GTK_WIDGET (widget)))
+    {
+      set_source_color (cr, "#3584e4", 1.0);
+      cairo_set_line_width (cr, 2.0);
+    }
+  else
+    {
+      set_source_color (cr, dark ? "#ffffff" : "#000000", dark ? 0.2 : 0.18);
+      cairo_set_line_width (cr, 1.0);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  for (guint i = 0; i < g_list_model_get_n_items (ports); i++)
+    {
+      g_autoptr(SwyPort) port = g_list_model_get_item (ports, i);
+      graphene_point_t p;
+      double radius = MAX (SWY_PORT_RADIUS * z, 1.5);
+
+      if (!swy_node_widget_get_port_position (widget, port, &p))
+        continue;
+      cairo_arc (cr, r.origin.x + p.x * z, r.origin.y + p.y * z, radius, 0, 2 * G_PI);
+      set_source_color (cr, swy_port_get_direction (port) == SWY_PORT_DIRECTION_INPUT ? "#3584e4" : "#e66100",
+                        1.0);
+      cairo_fill (cr);
+    }
+}
+
+static void
+ensure_cards_node (SwyCanvas *self)
+{
+  GtkSnapshot *snapshot;
+  cairo_t *cr;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  gboolean dark = is_dark (self);
+  guint look = cards_look (self);
+
+  /* Dropped with the wires' node when cards move or the graph changes
+   * (_swy_canvas_queue_wires_redraw(), swy_canvas_size_allocate()). */
+  if (self->cards_node != NULL && self->cards_node_zoom == self->zoom &&
+      self->cards_node_pan_x == self->pan_x && self->cards_node_pan_y == self->pan_y &&
+      self->cards_node_look == look && self->cards_node_dark == dark)
+    return;
+
+  g_clear_pointer (&self->cards_node, gsk_render_node_unref);
+  if (width <= 0 || height <= 0)
+    return;
+
+  snapshot = gtk_snapshot_new ();
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SWY_IS_NODE_WIDGET (child))
+      draw_plain_card (self, cr, SWY_NODE_WIDGET (child), dark);
+  cairo_destroy (cr);
+
+  self->cards_node = gtk_snapshot_free_to_node (snapshot);
+  self->cards_node_zoom = self->zoom;
+  self->cards_node_pan_x = self->pan_x;
+  self->cards_node_pan_y = self->pan_y;
+  self->cards_node_look = look;
+  self->cards_node_dark = dark;
+}
+
+gboolean
+_swy_canvas_get_plain_cards (SwyCanvas *self)
+{
+  return self->zoom < CANVAS_PLAIN_ZOOM;
+}
+
 /* The instrumentation's clock: this thread's CPU time, so that whatever else
  * runs on the machine does not count. */
 static gint64
@@ -353,10 +500,26 @@ _swy_canvas_snapshot (GtkWidget   *widget,
 
   if (G_UNLIKELY (self->collect_stats))
     children_start = stats_clock_us ();
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_snapshot_child (widget, child, snapshot);
+  if (_swy_canvas_get_plain_cards (self))
+    {
+      ensure_cards_node (self);
+      if (self->cards_node != NULL)
+        gtk_snapshot_append_node (snapshot, self->cards_node);
+      /* The context menu, if open, is a child too. */
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (!SWY_IS_NODE_WIDGET (child))
+          gtk_widget_snapshot_child (widget, child, snapshot);
+    }
+  else
+    {
+      g_clear_pointer (&self->cards_node, gsk_render_node_unref);
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        gtk_widget_snapshot_child (widget, child, snapshot);
+    }
   if (G_UNLIKELY (self->collect_stats))
     self->stats_children_us = stats_clock_us () - children_start;
 

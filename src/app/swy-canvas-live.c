@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "swy-canvas-private.h"
+#include "swy-texture.h"
 #include "swy-view-state.h"
 
 #define PULSE_US           (280 * G_TIME_SPAN_MILLISECOND)
@@ -50,28 +51,11 @@ token_texture (SwyCanvas *self,
 {
   if (self->token_textures[color] == NULL)
     {
-      int size = TOKEN_SIZE * 2;   /* rendered at twice the size for zoom and HiDPI */
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
-      cairo_t *cr = cairo_create (surface);
-      g_autoptr(GBytes) bytes = NULL;
       GdkRGBA rgba;
 
+      /* Drawn at twice the size, for zoom and HiDPI. */
       gdk_rgba_parse (&rgba, token_colors[color]);
-      cairo_arc (cr, size / 2.0, size / 2.0, size / 2.0 - 1, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_fill_preserve (cr);
-      cairo_arc (cr, size / 2.0, size / 2.0, size / 2.0 - 4, 0, 2 * G_PI);
-      gdk_cairo_set_source_rgba (cr, &rgba);
-      cairo_fill (cr);
-      cairo_destroy (cr);
-      cairo_surface_flush (surface);
-
-      bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                           (gsize) cairo_image_surface_get_stride (surface) * size);
-      self->token_textures[color] =
-        gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
-                                cairo_image_surface_get_stride (surface));
-      cairo_surface_destroy (surface);
+      self->token_textures[color] = swy_texture_new_dot (TOKEN_SIZE * 2, TOKEN_SIZE - 1, &rgba, 3);
     }
 
   return self->token_textures[color];
@@ -245,22 +229,9 @@ halo_texture (SwyCanvas *self)
 {
   if (self->halo_texture == NULL)
     {
-      int size = TOKEN_SIZE * 4;
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
-      cairo_t *cr = cairo_create (surface);
-      g_autoptr(GBytes) bytes = NULL;
+      GdkRGBA rgba = { 0xf6 / 255.0, 0xd3 / 255.0, 0x2d / 255.0, 0.85 };
 
-      cairo_arc (cr, size / 2.0, size / 2.0, size / 2.0 - 1, 0, 2 * G_PI);
-      cairo_set_source_rgba (cr, 0xf6 / 255.0, 0xd3 / 255.0, 0x2d / 255.0, 0.85);
-      cairo_fill (cr);
-      cairo_destroy (cr);
-      cairo_surface_flush (surface);
-
-      bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                           (gsize) cairo_image_surface_get_stride (surface) * size);
-      self->halo_texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
-                                                   cairo_image_surface_get_stride (surface));
-      cairo_surface_destroy (surface);
+      self->halo_texture = swy_texture_new_dot (TOKEN_SIZE * 4, TOKEN_SIZE * 2 - 1, &rgba, 0);
     }
 
   return self->halo_texture;
@@ -467,10 +438,12 @@ _swy_canvas_update_crowding (SwyCanvas *self)
 
   /* The labels' counts: exact when paused, a few times a second while
    * playing, since redrawing every wire each frame for them costs more
-   * than the tokens they stand for. Labels show from 45% zoom. */
+   * than the tokens they stand for. Labels show from 45% zoom: below, the
+   * counts wait for a pause. */
   wall = g_get_monotonic_time ();
   if (counts_changed && !changed &&
-      (!swy_graph_get_playing (self->graph) || wall - self->crowd_label_time >= CROWD_LABEL_US))
+      (!swy_graph_get_playing (self->graph) ||
+       (self->zoom >= 0.45 && wall - self->crowd_label_time >= CROWD_LABEL_US)))
     changed = TRUE;
   if (changed)
     {

@@ -26,6 +26,8 @@ G_BEGIN_DECLS
 /* tokens a second the eye can still tell apart on one wire */
 #define CANVAS_HOT_RATE        20.0
 #define CANVAS_N_TOKEN_COLORS  8
+/* below this zoom the canvas draws cards as plain boxes (swy-canvas-draw.c) */
+#define CANVAS_PLAIN_ZOOM      0.4
 
 typedef enum
 {
@@ -106,6 +108,12 @@ struct _SwyCanvas
   double         wires_node_zoom;
   double         wires_node_pan_x;
   double         wires_node_pan_y;
+  GskRenderNode *cards_node;      /* the cards as plain boxes, when zoomed far out */
+  double         cards_node_zoom;
+  double         cards_node_pan_x;
+  double         cards_node_pan_y;
+  guint          cards_node_look;
+  gboolean       cards_node_dark;
 
   GdkTexture    *token_textures[CANVAS_N_TOKEN_COLORS];
   GdkTexture    *halo_texture;
@@ -166,6 +174,7 @@ SwyPort       *_swy_canvas_pick_port              (SwyCanvas        *self,
 SwyWire       *_swy_canvas_pick_wire              (SwyCanvas        *self,
                                                    double            wx,
                                                    double            wy);
+gboolean       _swy_canvas_get_plain_cards        (SwyCanvas        *self);
 void           _swy_canvas_snapshot               (GtkWidget        *widget,
                                                    GtkSnapshot      *snapshot);
 

@@ -46,6 +46,7 @@ void
 _swy_canvas_queue_wires_redraw (SwyCanvas *self)
 {
   g_clear_pointer (&self->wires_node, gsk_render_node_unref);
+  g_clear_pointer (&self->cards_node, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -127,7 +128,10 @@ swy_canvas_size_allocate (GtkWidget *widget,
     }
 
   if (moved)
-    g_clear_pointer (&self->wires_node, gsk_render_node_unref);
+    {
+      g_clear_pointer (&self->wires_node, gsk_render_node_unref);
+      g_clear_pointer (&self->cards_node, gsk_render_node_unref);
+    }
 }
 
 static void
@@ -1246,6 +1250,7 @@ swy_canvas_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->wires_node, gsk_render_node_unref);
+  g_clear_pointer (&self->cards_node, gsk_render_node_unref);
   for (guint i = 0; i < CANVAS_N_TOKEN_COLORS; i++)
     g_clear_object (&self->token_textures[i]);
   g_clear_object (&self->halo_texture);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "swy-node-widget.h"
+#include "swy-texture.h"
 
 #define NODE_WIDTH    168
 #define PORT_TOP      24.0
@@ -239,14 +240,14 @@ update (SwyNodeWidget *self)
 
   state = describe_state (self->node);
   gtk_label_set_text (GTK_LABEL (self->title), swy_node_get_id (self->node));
-  gtk_label_set_text (GTK_LABEL (self->state), state);
+  gtk_inscription_set_text (GTK_INSCRIPTION (self->state), state);
 
   if (SWY_IS_COUNTER_NODE (self->node))
     {
       g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT,
                                                 swy_counter_node_get_count (SWY_COUNTER_NODE (self->node)));
 
-      gtk_label_set_text (GTK_LABEL (self->value), count);
+      gtk_inscription_set_text (GTK_INSCRIPTION (self->value), count);
     }
   if (SWY_IS_QUEUE_NODE (self->node))
     {
@@ -339,13 +340,13 @@ update_replayed (SwyNodeWidget *self)
   guint held = replayed_held (self);
 
   gtk_label_set_text (GTK_LABEL (self->title), swy_node_get_id (self->node));
-  gtk_label_set_text (GTK_LABEL (self->state), state);
+  gtk_inscription_set_text (GTK_INSCRIPTION (self->state), state);
 
   if (SWY_IS_COUNTER_NODE (self->node))
     {
       g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, self->replayed.received);
 
-      gtk_label_set_text (GTK_LABEL (self->value), count);
+      gtk_inscription_set_text (GTK_INSCRIPTION (self->value), count);
     }
   if (SWY_IS_QUEUE_NODE (self->node))
     {
@@ -562,6 +563,26 @@ add_label (SwyNodeWidget *self,
   return label;
 }
 
+/* A line of live text: a GtkInscription's size does not follow its text,
+ * so a new figure redraws the card without laying it out again (a GtkLabel
+ * would re-measure the card and the canvas at every update). */
+static GtkWidget *
+add_inscription (SwyNodeWidget *self,
+                 const char    *css_class)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (inscription), 1);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (inscription), 1);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_add_css_class (inscription, css_class);
+  gtk_widget_set_parent (inscription, GTK_WIDGET (self));
+
+  return inscription;
+}
+
 static void
 build (SwyNodeWidget *self)
 {
@@ -582,7 +603,7 @@ build (SwyNodeWidget *self)
   self->subtitle = gtk_label_new (swy_node_type_get_display_name (self->type));
   gtk_label_set_xalign (GTK_LABEL (self->subtitle), 0);
   gtk_widget_add_css_class (self->subtitle, "caption");
-  gtk_widget_add_css_class (self->subtitle, "dim-label");
+  gtk_widget_add_css_class (self->subtitle, "node-type");
   gtk_box_append (GTK_BOX (titles), self->title);
   gtk_box_append (GTK_BOX (titles), self->subtitle);
   gtk_widget_set_hexpand (titles, TRUE);
@@ -590,7 +611,7 @@ build (SwyNodeWidget *self)
   gtk_widget_set_parent (header, GTK_WIDGET (self));
 
   if (SWY_IS_COUNTER_NODE (self->node))
-    self->value = add_label (self, "counter-value");
+    self->value = add_inscription (self, "counter-value");
 
   if (SWY_IS_QUEUE_NODE (self->node) || SWY_IS_WORKER_NODE (self->node))
     {
@@ -604,7 +625,7 @@ build (SwyNodeWidget *self)
       gtk_widget_set_parent (self->level, GTK_WIDGET (self));
     }
 
-  self->state = add_label (self, "caption");
+  self->state = add_inscription (self, "caption");
 
   if (SWY_IS_LOG_NODE (self->node))
     {
@@ -633,7 +654,10 @@ build (SwyNodeWidget *self)
       gtk_widget_set_parent (self->fire, GTK_WIDGET (self));
     }
 
+  /* A pill as wide as its text: "12 dropped" is short enough for any card. */
   self->drops = add_label (self, "drop-badge");
+  gtk_label_set_ellipsize (GTK_LABEL (self->drops), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->drops), -1);
   gtk_widget_set_halign (self->drops, GTK_ALIGN_START);
 }
 
@@ -781,6 +805,36 @@ swy_node_widget_get_port_position (SwyNodeWidget    *self,
   return TRUE;
 }
 
+/* Port handles: a white ring around the port's colour, one shared texture
+ * per look, so that a handle is one render node instead of two clipped
+ * colours (a card's render nodes cost frame time: bench/README.md). Drawn
+ * at four times the handle's size, for zoom and HiDPI. */
+typedef enum
+{
+  PORT_LOOK_INPUT,
+  PORT_LOOK_OUTPUT,
+  PORT_LOOK_HOT,
+  PORT_LOOK_REFUSED,
+  N_PORT_LOOKS
+} PortLook;
+
+static GdkTexture *
+port_texture (PortLook look)
+{
+  static const char *colors[N_PORT_LOOKS] = { "#3584e4", "#e66100", "#2ec27e", "#e01b24" };
+  static GdkTexture *textures[N_PORT_LOOKS];
+
+  if (textures[look] == NULL)
+    {
+      GdkRGBA rgba;
+
+      gdk_rgba_parse (&rgba, colors[look]);
+      textures[look] = swy_texture_new_dot (SWY_PORT_RADIUS * 8, SWY_PORT_RADIUS * 4, &rgba, 8);
+    }
+
+  return textures[look];
+}
+
 static void
 swy_node_widget_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -788,7 +842,6 @@ swy_node_widget_snapshot (GtkWidget   *widget,
   SwyNodeWidget *self = SWY_NODE_WIDGET (widget);
   GListModel *ports = swy_node_get_ports (self->node);
   guint n = g_list_model_get_n_items (ports);
-  GdkRGBA fill, ring;
   graphene_rect_t box;
 
   GTK_WIDGET_CLASS (swy_node_widget_parent_class)->snapshot (widget, snapshot);
@@ -798,40 +851,27 @@ swy_node_widget_snapshot (GtkWidget   *widget,
   gtk_snapshot_save (snapshot);
   if (gtk_widget_compute_bounds (widget, widget, &box))
     gtk_snapshot_translate (snapshot, &box.origin);
-  gdk_rgba_parse (&ring, "#ffffff");
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SwyPort) port = g_list_model_get_item (ports, i);
       graphene_point_t p;
       double radius = SWY_PORT_RADIUS;
-      GskRoundedRect outer, inner;
+      PortLook look;
 
       swy_node_widget_get_port_position (self, port, &p);
       if (port == self->hot_port)
         {
           radius += 2;
-          gdk_rgba_parse (&fill, self->hot_refused ? "#e01b24" : "#2ec27e");
+          look = self->hot_refused ? PORT_LOOK_REFUSED : PORT_LOOK_HOT;
         }
       else
         {
-          gdk_rgba_parse (&fill, swy_port_get_direction (port) == SWY_PORT_DIRECTION_INPUT
-                                 ? "#3584e4" : "#e66100");
+          look = swy_port_get_direction (port) == SWY_PORT_DIRECTION_INPUT ? PORT_LOOK_INPUT
+                                                                          : PORT_LOOK_OUTPUT;
         }
-
-      gsk_rounded_rect_init_from_rect (&outer,
-                                       &GRAPHENE_RECT_INIT (p.x - radius, p.y - radius,
-                                                            2 * radius, 2 * radius),
-                                       radius);
-      gsk_rounded_rect_init_from_rect (&inner,
-                                       &GRAPHENE_RECT_INIT (p.x - radius + 2, p.y - radius + 2,
-                                                            2 * radius - 4, 2 * radius - 4),
-                                       radius - 2);
-      gtk_snapshot_push_rounded_clip (snapshot, &outer);
-      gtk_snapshot_append_color (snapshot, &ring, &outer.bounds);
-      gtk_snapshot_pop (snapshot);
-      gtk_snapshot_push_rounded_clip (snapshot, &inner);
-      gtk_snapshot_append_color (snapshot, &fill, &inner.bounds);
-      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_append_texture (snapshot, port_texture (look),
+                                   &GRAPHENE_RECT_INIT (p.x - radius, p.y - radius,
+                                                        2 * radius, 2 * radius));
     }
   gtk_snapshot_restore (snapshot);
 }

@@ -480,6 +480,99 @@ test_canvas_token_cap (void)
   destroy_window (window);
 }
 
+/* The colour of the canvas's pixel at (@x, @y) as it draws itself now. */
+static void
+canvas_pixel (SwyCanvas *canvas,
+              int        x,
+              int        y,
+              guchar     rgba[4])
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (canvas));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (canvas)));
+  guchar data[4];
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (canvas)),
+                          gtk_widget_get_height (GTK_WIDGET (canvas)));
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (x, y, 1, 1));
+  gdk_texture_download (texture, data, 4);
+  /* GDK_MEMORY_DEFAULT: B, G, R, A. */
+  rgba[0] = data[2];
+  rgba[1] = data[1];
+  rgba[2] = data[0];
+  rgba[3] = data[3];
+}
+
+/* Far out, the canvas draws the cards as plain boxes, but the card widgets
+ * stay: mapped, focusable, named for screen readers, picked by clicks. */
+static void
+test_canvas_plain_cards (void)
+{
+  SwyWindow *window = open_window (two_tokens_graph);
+  SwyCanvas *canvas = swy_window_get_canvas (window);
+  SwyGraph *graph = swy_document_get_graph (swy_window_get_document (window));
+  SwyNode *timer = swy_graph_lookup_node (graph, "timer1");
+  SwyNode *counter = swy_graph_lookup_node (graph, "counter1");
+  SwyNodeWidget *timer_card = swy_canvas_get_node_widget (canvas, timer);
+  SwyNodeWidget *counter_card = swy_canvas_get_node_widget (canvas, counter);
+  g_autofree char *said = NULL;
+  graphene_rect_t box;
+  guchar rgba[4];
+
+  swy_canvas_set_zoom (canvas, 1.0);
+  wait_for_frame (window);
+  g_assert_false (_swy_canvas_get_plain_cards (canvas));
+
+  swy_canvas_set_zoom (canvas, 0.3);
+  wait_for_frame (window);
+  g_assert_true (_swy_canvas_get_plain_cards (canvas));
+
+  /* Still real widgets, allocated at their boxes' places. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (timer_card)));
+  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (timer_card)));
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (timer_card)));
+  said = swy_node_widget_dup_state (counter_card);
+  g_assert_cmpstr (said, ==, "Counter counter1, 0 counted");
+  gtk_test_accessible_assert_property (counter_card, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Counter counter1, 0 counted");
+
+  /* The box is drawn where the card is: a producer's blue along its top,
+   * the card's white inside. */
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (timer_card), GTK_WIDGET (canvas), &box));
+  g_assert_cmpfloat (fabs (box.size.width - 168 * 0.3), <, 1.0);
+  canvas_pixel (canvas, (int) (box.origin.x + box.size.width / 2), (int) box.origin.y + 2, rgba);
+  g_assert_cmpint (ABS (rgba[0] - 0x35), <=, 8);
+  g_assert_cmpint (ABS (rgba[1] - 0x84), <=, 8);
+  g_assert_cmpint (ABS (rgba[2] - 0xe4), <=, 8);
+  canvas_pixel (canvas, (int) (box.origin.x + box.size.width / 2),
+                (int) (box.origin.y + box.size.height / 2), rgba);
+  g_assert_cmpuint (rgba[0], ==, 255);
+  g_assert_cmpuint (rgba[1], ==, 255);
+  g_assert_cmpuint (rgba[2], ==, 255);
+
+  /* A click on the box selects the node; the selection shows on the box. */
+  g_assert_false (_swy_canvas_press (canvas, GDK_BUTTON_PRIMARY, 0,
+                                     box.origin.x + box.size.width / 2,
+                                     box.origin.y + box.size.height / 2));
+  g_assert_true (swy_canvas_get_selected_object (canvas) == G_OBJECT (timer));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (timer_card)));
+  wait_for_frame (window);
+  canvas_pixel (canvas, (int) box.origin.x, (int) (box.origin.y + box.size.height / 2), rgba);
+  g_assert_cmpint (ABS (rgba[0] - 0x35), <=, 24);
+  g_assert_cmpint (ABS (rgba[1] - 0x84), <=, 24);
+  g_assert_cmpint (ABS (rgba[2] - 0xe4), <=, 24);
+
+  /* Tab goes on to the next card. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (canvas), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (counter_card)));
+  g_assert_true (swy_canvas_get_selected_object (canvas) == G_OBJECT (counter));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +583,7 @@ main (int   argc,
 
   g_test_add_func ("/Swy/Canvas/click-token", test_canvas_click_token);
   g_test_add_func ("/Swy/Canvas/token-cap", test_canvas_token_cap);
+  g_test_add_func ("/Swy/Canvas/plain-cards", test_canvas_plain_cards);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -321,8 +321,8 @@ assert_node_matches_engine (SwyCanvas *canvas,
 
   /* What the card shows. */
   state_label = find_child_with_class (GTK_WIDGET (widget), "caption");
-  g_assert_true (GTK_IS_LABEL (state_label));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (state_label)), ==, state);
+  g_assert_true (GTK_IS_INSCRIPTION (state_label));
+  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (state_label)), ==, state);
 
   badge = find_child_with_class (GTK_WIDGET (widget), "drop-badge");
   g_assert_true (GTK_IS_LABEL (badge));
@@ -340,8 +340,8 @@ assert_node_matches_engine (SwyCanvas *canvas,
       guint64 n = swy_counter_node_get_count (SWY_COUNTER_NODE (node));
       g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
 
-      g_assert_true (GTK_IS_LABEL (value));
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (value)), ==, count);
+      g_assert_true (GTK_IS_INSCRIPTION (value));
+      g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (value)), ==, count);
     }
 
   level = find_child_of_type (GTK_WIDGET (widget), GTK_TYPE_LEVEL_BAR);
