@@ -36,6 +36,7 @@
 #include <json-glib/json-glib.h>
 #include <swy.h>
 
+#include "bench-frames.h"
 #include "swy-canvas.h"
 #include "swy-canvas-private.h"
 #include "swy-document.h"
@@ -89,62 +90,6 @@ static char *extra_css_path;
 static const char *topics[N_COLORS] = {
   "orders", "sensors", "alerts", "billing", "audit", "metrics", "jobs", "mail",
 };
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-/* CPU time of the whole process, all threads (llvmpipe rasterises in its
- * own): steadier than wall time when something else shares the machine. */
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-/* This thread's CPU time, the clock of swy-canvas-private.h's figures. */
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Nearest rank. */
-static double
-percentile (GArray *values,
-            double  p)
-{
-  g_autoptr(GArray) sorted = NULL;
-  guint rank;
-
-  if (values->len == 0)
-    return NAN;
-
-  sorted = g_array_copy (values);
-  g_array_sort (sorted, compare_doubles);
-  rank = (guint) ceil (p / 100.0 * sorted->len);
-  rank = CLAMP (rank, 1, sorted->len);
-
-  return g_array_index (sorted, double, rank - 1);
-}
 
 /* Layout: node i sits at column i % cols, row i / cols; even nodes are
  * timers, odd ones counters (cols is even, so they alternate in columns). */
@@ -753,9 +698,7 @@ typedef struct
   double        paint_start_cpu_ms;
   double        between_ms;       /* main thread CPU time since the last frame */
   double        last_frame_thread_ms;
-  double        update_end_ms;
-  double        layout_end_ms;
-  double        paint_end_ms;
+  FramePhases   phases;
   gint64        last_frame_time;
   guint         in_flight_start;
 
@@ -795,9 +738,7 @@ child_start_playing (Child *child)
   child->in_flight_start = count_in_flight (graph);
 }
 
-/* The phase handlers below run after GDK's and GTK's own (connected after),
- * so each notes when GTK's work of its phase is done. A frame skips the
- * phases nothing asked for. */
+/* The start of a frame; FramePhases (bench-frames.h) notes its phases. */
 static void
 before_paint_cb (GdkFrameClock *clock,
                  Child         *child)
@@ -805,37 +746,6 @@ before_paint_cb (GdkFrameClock *clock,
   child->paint_start_ms = now_ms ();
   child->paint_start_cpu_ms = cpu_ms ();
   child->between_ms = thread_cpu_ms () - child->last_frame_thread_ms;
-  child->update_end_ms = NAN;
-  child->layout_end_ms = NAN;
-  child->paint_end_ms = NAN;
-}
-
-static void
-update_cb (GdkFrameClock *clock,
-           Child         *child)
-{
-  child->update_end_ms = now_ms ();
-}
-
-static void
-layout_cb (GdkFrameClock *clock,
-           Child         *child)
-{
-  child->layout_end_ms = now_ms ();
-}
-
-static void
-paint_cb (GdkFrameClock *clock,
-          Child         *child)
-{
-  child->paint_end_ms = now_ms ();
-}
-
-static void
-add_value (GArray *array,
-           double  value)
-{
-  g_array_append_val (array, value);
 }
 
 static void
@@ -882,15 +792,7 @@ after_paint_cb (GdkFrameClock *clock,
       add_value (child->cpu_ms, cpu_ms () - child->paint_start_cpu_ms);
       if (child->phase_frames > 1)
         add_value (child->between_cpu_ms, child->between_ms);
-      if (isnan (child->update_end_ms))
-        child->update_end_ms = child->paint_start_ms;
-      if (isnan (child->layout_end_ms))
-        child->layout_end_ms = child->update_end_ms;
-      if (isnan (child->paint_end_ms))
-        child->paint_end_ms = child->layout_end_ms;
-      add_value (child->update_ms, child->update_end_ms - child->paint_start_ms);
-      add_value (child->layout_ms, child->layout_end_ms - child->update_end_ms);
-      add_value (child->paint_ms, child->paint_end_ms - child->layout_end_ms);
+      frame_phases_add (&child->phases, child->update_ms, child->layout_ms, child->paint_ms);
       if (drawn)
         {
           add_value (child->snapshot_ms, child->frame->snapshot_ms);
@@ -937,33 +839,6 @@ child_timeout_cb (gpointer user_data)
 {
   g_printerr ("bench-canvas: the child did not finish in %d s\n", CHILD_TIMEOUT_S);
   exit (3);
-}
-
-static void
-add_stat (JsonBuilder *builder,
-          const char  *name,
-          GArray      *values)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "median");
-  json_builder_add_double_value (builder, percentile (values, 50));
-  json_builder_set_member_name (builder, "p95");
-  json_builder_add_double_value (builder, percentile (values, 95));
-  json_builder_set_member_name (builder, "max");
-  json_builder_add_double_value (builder, percentile (values, 100));
-  json_builder_set_member_name (builder, "n");
-  json_builder_add_int_value (builder, values->len);
-  json_builder_set_member_name (builder, "samples");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < values->len; i++)
-    {
-      double value = g_array_index (values, double, i);
-
-      json_builder_add_double_value (builder, round (value * 1000) / 1000);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
 }
 
 static int
@@ -1046,9 +921,7 @@ run_child (const char   *subject,
 
   clock = gtk_widget_get_frame_clock (child.window);
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &child);
-  g_signal_connect_after (clock, "update", G_CALLBACK (update_cb), &child);
-  g_signal_connect_after (clock, "layout", G_CALLBACK (layout_cb), &child);
-  g_signal_connect_after (clock, "paint", G_CALLBACK (paint_cb), &child);
+  frame_phases_connect (clock, &child.phases);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &child);
   /* Keeps frames coming while the window settles and for the floor. */
   gdk_frame_clock_begin_updating (clock);
