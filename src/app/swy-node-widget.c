@@ -808,7 +808,8 @@ swy_node_widget_get_port_position (SwyNodeWidget    *self,
 /* Port handles: a white ring around the port's colour, one shared texture
  * per look, so that a handle is one render node instead of two clipped
  * colours (a card's render nodes cost frame time: bench/README.md). Drawn
- * at four times the handle's size, for zoom and HiDPI. */
+ * at twice the handle's size, as tokens are: much larger, the cairo
+ * renderer's downscaling loses the ring when zoomed out. */
 typedef enum
 {
   PORT_LOOK_INPUT,
@@ -829,7 +830,7 @@ port_texture (PortLook look)
       GdkRGBA rgba;
 
       gdk_rgba_parse (&rgba, colors[look]);
-      textures[look] = swy_texture_new_dot (SWY_PORT_RADIUS * 8, SWY_PORT_RADIUS * 4, &rgba, 8);
+      textures[look] = swy_texture_new_dot (SWY_PORT_RADIUS * 4, SWY_PORT_RADIUS * 2, &rgba, 4);
     }
 
   return textures[look];
