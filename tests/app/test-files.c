@@ -32,9 +32,8 @@
 
 #include "swy-window.h"
 #include "swy-window-private.h"
+#include "swy-window-test-util.h"
 #include "../io/bad-inputs.h"
-
-#define GUARD_SECONDS 20   /* a bound on waiting for the main loop, never a measure */
 
 static SwyApplication *app;
 static char *mount_unavailable;   /* why mounts cannot be made here, or NULL */
@@ -84,27 +83,12 @@ static const char other_graph[] =
 
 /* Main loop */
 
-static gboolean
-set_flag_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin_until_idle (void)
-{
-  for (guint i = 0; i < 100000 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
 static void
 spin_for_ms (guint ms)
 {
   gboolean done = FALSE;
 
-  g_timeout_add (ms, set_flag_cb, &done);
+  g_timeout_add (ms, test_set_flag_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 }
@@ -599,7 +583,7 @@ static void
 wait_for_banner (SwyWindow *window)
 {
   gboolean given_up = FALSE;
-  guint guard = g_timeout_add_seconds (GUARD_SECONDS, set_flag_cb, &given_up);
+  guint guard = g_timeout_add_seconds (TEST_GUARD_SECONDS, test_set_flag_cb, &given_up);
 
   while (!given_up && _swy_window_get_changed_banner_text (window) == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -793,15 +777,9 @@ main (int   argc,
   int status;
 
   enter_mount_namespace ();
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
+  app = test_app_new (&argc, &argv);
   if (mount_unavailable != NULL)
     g_test_message ("%s", mount_unavailable);
-
-  app = swy_application_new ("io.github.switchyard.SwitchyardTest", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/Swy/Files/backup", test_backup);
   g_test_add_func ("/Swy/Files/read-only-folder", test_read_only_folder);

@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "swy-window.h"
+#include "swy-window-test-util.h"
 
 #define TEST_APP_ID      "io.github.switchyard.SwitchyardTest"
 #define PROBE_INTERVAL_MS 100
@@ -97,49 +98,6 @@ static const Storm storms[] = {
 };
 
 /* Main loop */
-
-static gboolean
-set_flag_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin_until_idle (void)
-{
-  for (guint i = 0; i < 100000 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-static void
-after_paint_flag_cb (GdkFrameClock *clock,
-                     gpointer       user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
-static void
-wait_for_frame (SwyWindow *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  gboolean painted = FALSE;
-  gboolean given_up = FALSE;
-  guint guard;
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_flag_cb), &painted);
-  guard = g_timeout_add_seconds (60, set_flag_cb, &given_up);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  while (!painted && !given_up)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-  if (!given_up)
-    g_source_remove (guard);
-  g_assert_true (painted);
-}
 
 static gint64
 rss_kib (void)
@@ -392,7 +350,7 @@ play_storm (SwyWindow  *window,
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &probes);
   probe = g_timeout_add (PROBE_INTERVAL_MS, probe_timeout_cb, &probes);
   guard = g_timeout_add_seconds (virtual_seconds_override > 0 ? BENCH_GUARD_SECONDS : GUARD_SECONDS,
-                                 set_flag_cb, &given_up);
+                                 test_set_flag_cb, &given_up);
 
   started = g_get_monotonic_time ();
   g_action_group_activate_action (G_ACTION_GROUP (window), "speed", g_variant_new_double (20.0));
@@ -408,7 +366,7 @@ play_storm (SwyWindow  *window,
   g_source_remove (guard);
 
   /* Let the last probes come back, then stop probing. */
-  guard = g_timeout_add_seconds (60, set_flag_cb, &given_up);
+  guard = g_timeout_add_seconds (60, test_set_flag_cb, &given_up);
   while (!given_up && (probes.call_pending || probes.idles_run < probes.idles_posted))
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (given_up);
@@ -656,31 +614,6 @@ generate_big_graph (void)
 }
 
 static void
-save_screenshot (SwyWindow  *window,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
-
-  /* The paintable shows what the window last drew: draw first. */
-  for (guint i = 0; i < 10 && node == NULL; i++)
-    {
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-      wait_for_frame (window);
-      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (window)),
-                              gtk_widget_get_height (GTK_WIDGET (window)));
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
-}
-
-static void
 test_big_graph (void)
 {
   g_autofree char *text = generate_big_graph ();
@@ -698,9 +631,11 @@ test_big_graph (void)
 
   g_assert_cmpuint (g_list_model_get_n_items (swy_graph_get_nodes (graph)), ==, 1000);
   g_assert_cmpuint (g_list_model_get_n_items (swy_graph_get_wires (graph)), ==, 2000);
+  wait_for_frame (window);
   save_screenshot (window, "storm-1000-nodes.png");
 
   play_storm (window, "1000-nodes", virtual_s);
+  wait_for_frame (window);
   save_screenshot (window, "storm-1000-nodes-running.png");
 
   /* Every lane ran: a counter hears its own lane and eleven others. */
@@ -758,11 +693,7 @@ main (int   argc,
   int status;
 
   parse_bench_options (&argc, argv);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = swy_application_new (TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = test_app_new (&argc, &argv);
   if (json_path != NULL)
     {
       json = json_builder_new ();
