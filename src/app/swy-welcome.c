@@ -33,6 +33,7 @@ struct _SwyWelcome
 
   /* Template children */
   GtkImage        *app_icon;
+  GtkWidget       *example_button;
   GtkScrolledWindow *scroller;
   GtkFlowBox      *lesson_box;
   GtkBox          *recent_box;
@@ -399,6 +400,13 @@ swy_welcome_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (swy_welcome_parent_class)->unmap (widget);
 }
 
+/* Keyboard focus starts on the first button, the example. */
+static gboolean
+swy_welcome_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (SWY_WELCOME (widget)->example_button);
+}
+
 static void
 swy_welcome_dispose (GObject *object)
 {
@@ -422,9 +430,11 @@ swy_welcome_class_init (SwyWelcomeClass *klass)
   object_class->dispose = swy_welcome_dispose;
   widget_class->map = swy_welcome_map;
   widget_class->unmap = swy_welcome_unmap;
+  widget_class->grab_focus = swy_welcome_grab_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/swy-welcome.ui");
   gtk_widget_class_bind_template_child (widget_class, SwyWelcome, app_icon);
+  gtk_widget_class_bind_template_child (widget_class, SwyWelcome, example_button);
   gtk_widget_class_bind_template_child (widget_class, SwyWelcome, scroller);
   gtk_widget_class_bind_template_child (widget_class, SwyWelcome, lesson_box);
   gtk_widget_class_bind_template_child (widget_class, SwyWelcome, recent_box);

@@ -175,7 +175,7 @@ update_title (SwyWindow *self)
   const char *graph_title = swy_graph_get_title (graph (self));
   GFile *file = swy_document_get_file (self->document);
   g_autofree char *subtitle = NULL;
-  SwyLesson *lesson = swy_lesson_panel_get_lesson (self->lesson_panel);
+  SwyLesson *lesson = self->lesson_panel != NULL ? swy_lesson_panel_get_lesson (self->lesson_panel) : NULL;
   g_autofree char *lesson_place = NULL;
 
   /* A lesson not saved to a file goes by its own title. */
@@ -283,7 +283,8 @@ update_status (SwyWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), totals);
 
   /* The open lesson's steps turn done by themselves as the graph runs. */
-  swy_lesson_panel_evaluate (self->lesson_panel);
+  if (self->lesson_panel != NULL)
+    swy_lesson_panel_evaluate (self->lesson_panel);
 }
 
 static void
@@ -498,6 +499,29 @@ zoom_to_fit_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The welcome view and the lesson panel are made the first time they are
+ * needed: a window that never shows them does not pay for them. */
+static void
+ensure_lesson_panel (SwyWindow *self)
+{
+  if (self->lesson_panel != NULL)
+    return;
+
+  self->lesson_panel = g_object_new (SWY_TYPE_LESSON_PANEL, "width-request", 280, NULL);
+  gtk_stack_add_titled (self->start_stack, GTK_WIDGET (self->lesson_panel), "lesson", _("Lesson"));
+}
+
+static void
+ensure_welcome (SwyWindow *self)
+{
+  if (self->welcome != NULL)
+    return;
+
+  self->welcome = g_object_new (SWY_TYPE_WELCOME, NULL);
+  swy_welcome_set_settings (self->welcome, self->settings);
+  adw_toast_overlay_set_child (self->welcome_toast_overlay, GTK_WIDGET (self->welcome));
+}
+
 /* Lessons (docs/editor.md): a graph with a lesson shows it in the start
  * pane, beside the node palette. */
 static void
@@ -518,8 +542,11 @@ update_lesson (SwyWindow *self)
     index = swy_lessons_find (graph (self));
   self->lesson_number = lesson != NULL && index >= 0 ? (guint) index + 1 : 0;
 
-  swy_lesson_panel_set_lesson (self->lesson_panel, lesson, graph (self), self->lesson_number,
-                               lesson != NULL ? swy_lessons_get_n_lessons () : 0);
+  if (lesson != NULL)
+    ensure_lesson_panel (self);
+  if (self->lesson_panel != NULL)
+    swy_lesson_panel_set_lesson (self->lesson_panel, lesson, graph (self), self->lesson_number,
+                                 lesson != NULL ? swy_lessons_get_n_lessons () : 0);
   gtk_widget_set_visible (self->start_switcher, lesson != NULL);
   gtk_stack_set_visible_child_name (self->start_stack, lesson != NULL ? "lesson" : "palette");
   if (lesson != NULL)
@@ -1922,6 +1949,7 @@ swy_window_show_welcome (SwyWindow *self)
   gtk_widget_set_visible (self->welcome_back_button, has_graph);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   gtk_window_set_title (GTK_WINDOW (self), _("Switchyard"));
+  ensure_welcome (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->welcome));
 }
 
@@ -2054,7 +2082,7 @@ reset_lesson_action (GSimpleAction *action,
 
   if (self->lesson_number > 0)
     open_lesson (self, self->lesson_number - 1);
-  else if (file != NULL && swy_lesson_panel_get_lesson (self->lesson_panel) != NULL)
+  else if (file != NULL && self->lesson_panel != NULL && swy_lesson_panel_get_lesson (self->lesson_panel) != NULL)
     confirm_discard (self, reopen_file_then, g_object_ref (file), g_object_unref);
 }
 
@@ -2199,7 +2227,6 @@ swy_window_constructed (GObject *object)
     self->settings = g_settings_new ("io.github.switchyard.Switchyard");
 
   restore_window_state (self);
-  swy_welcome_set_settings (self->welcome, self->settings);
 }
 
 static void
@@ -2287,8 +2314,6 @@ swy_window_class_init (SwyWindowClass *klass)
   g_type_ensure (SWY_TYPE_TIMELINE);
   g_type_ensure (SWY_TYPE_INSPECTOR);
   g_type_ensure (SWY_TYPE_PALETTE);
-  g_type_ensure (SWY_TYPE_LESSON_PANEL);
-  g_type_ensure (SWY_TYPE_WELCOME);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/swy-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, bottom_panel);
@@ -2326,12 +2351,10 @@ swy_window_class_init (SwyWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, time_scale_change_value_cb);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, SwyWindow, welcome);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, welcome_back_button);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, welcome_toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, start_stack);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, start_switcher);
-  gtk_widget_class_bind_template_child (widget_class, SwyWindow, lesson_panel);
 
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);

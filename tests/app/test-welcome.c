@@ -266,7 +266,7 @@ test_welcome_first_start (void)
   activate (window, "open-example", NULL);
   g_assert_cmpstr (_swy_window_get_view (window), ==, "editor");
   g_assert_cmpuint (n_nodes (window), ==, 5);
-  g_assert_null (swy_lesson_panel_get_lesson (panel (window)));
+  g_assert_null (panel (window) != NULL ? swy_lesson_panel_get_lesson (panel (window)) : NULL);
   destroy_window (window);
 
   /* The second start reopens the last file, in the editor. */
@@ -298,14 +298,21 @@ static void
 test_welcome_gallery (void)
 {
   SwyWindow *window = swy_window_new (app);
-  SwyWelcome *welcome = _swy_window_get_welcome (window);
-  GtkFlowBox *box = _swy_welcome_get_lesson_box (welcome);
+  SwyWelcome *welcome;
+  GtkFlowBox *box;
   guint n = 0;
 
+  /* Made when first shown. */
+  g_assert_null (_swy_window_get_welcome (window));
   swy_window_show_welcome (window);
-  /* Nothing to go back to. */
+  welcome = _swy_window_get_welcome (window);
+  box = _swy_welcome_get_lesson_box (welcome);
   present_window (window);
   g_assert_cmpstr (_swy_window_get_view (window), ==, "welcome");
+  /* Keyboard focus starts on the example. */
+  g_assert_true (GTK_IS_BUTTON (gtk_root_get_focus (GTK_ROOT (window))));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (gtk_root_get_focus (GTK_ROOT (window)))),
+                   ==, "win.open-example");
   spin_until (thumbnails_drawn, welcome);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
@@ -339,9 +346,12 @@ static void
 test_lesson_progress (void)
 {
   SwyWindow *window = present_window (swy_window_new (app));
-  SwyLessonPanel *p = panel (window);
+  SwyLessonPanel *p;
 
+  /* The panel is made for the first lesson. */
+  g_assert_null (panel (window));
   activate (window, "open-lesson", g_variant_new_uint32 (0));
+  p = panel (window);
   g_assert_cmpstr (_swy_lesson_panel_get_title (p), ==, "Events and the main loop");
   g_assert_cmpuint (_swy_lesson_panel_get_n_step_rows (p), ==, 4);
   g_assert_cmpstr (_swy_lesson_panel_get_step_state (p, 0), ==, "current");
@@ -420,12 +430,13 @@ static void
 test_lesson_reset_next (void)
 {
   SwyWindow *window = present_window (swy_window_new (app));
-  SwyLessonPanel *p = panel (window);
+  SwyLessonPanel *p;
   SwyDocument *document = swy_window_get_document (window);
   g_auto(GValue) value = G_VALUE_INIT;
   SwyNode *buffer;
 
   activate (window, "open-lesson", g_variant_new_uint32 (7));
+  p = panel (window);
   g_assert_cmpstr (_swy_lesson_panel_get_title (p), ==, "Back-pressure and overflow");
   g_assert_cmpuint (_swy_lesson_panel_get_n_step_rows (p), ==, 5);
 
@@ -496,7 +507,7 @@ test_welcome_new (void)
   activate (window, "new-graph", NULL);
   g_assert_cmpstr (_swy_window_get_view (window), ==, "editor");
   g_assert_cmpuint (n_nodes (window), ==, 0);
-  g_assert_null (swy_lesson_panel_get_lesson (panel (window)));
+  g_assert_null (panel (window) != NULL ? swy_lesson_panel_get_lesson (panel (window)) : NULL);
   g_assert_false (_swy_window_get_lesson_shown (window));
   g_assert_null (swy_document_get_file (swy_window_get_document (window)));
 
