@@ -15,11 +15,11 @@
 #include "swy-lesson-panel.h"
 #include "swy-lessons.h"
 #include "swy-welcome.h"
+#include "swy-app-test-util.h"
 #include "swy-window.h"
 #include "swy-window-private.h"
+#include "swy-window-test-util.h"
 
-#define TEST_APP_ID    "io.github.switchyard.SwitchyardTest"
-#define GUARD_SECONDS  20   /* a bound on waiting, never a measure */
 
 static SwyApplication *app;
 
@@ -40,62 +40,19 @@ static const char *lesson_titles[] = {
 
 /* Main loop */
 
-static gboolean
-set_flag_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main loop until @done holds for @data, or fails after GUARD_SECONDS. */
+/* Iterates the main loop until @done holds for @data, or fails after TEST_GUARD_SECONDS. */
 static void
 spin_until (gboolean (*done) (gpointer data),
             gpointer   data)
 {
   gboolean given_up = FALSE;
-  guint guard = g_timeout_add_seconds (GUARD_SECONDS, set_flag_cb, &given_up);
+  guint guard = g_timeout_add_seconds (TEST_GUARD_SECONDS, test_set_flag_cb, &given_up);
 
   while (!given_up && !done (data))
     g_main_context_iteration (NULL, TRUE);
   if (!given_up)
     g_source_remove (guard);
   g_assert_false (given_up);
-}
-
-/* Runs what is ready to run; the window's frame clock may keep some always ready. */
-static void
-spin_until_idle (void)
-{
-  for (guint i = 0; i < 100000 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-wait_for_frame (SwyWindow *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  gboolean painted = FALSE;
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  spin_until (flag_set, &painted);
-  g_signal_handler_disconnect (clock, handler);
 }
 
 /* Windows */
@@ -121,12 +78,13 @@ destroy_window (SwyWindow *window)
   g_assert_null (window);
 }
 
+/* Activates a window action, then lets what it started settle. */
 static void
-activate (SwyWindow  *window,
-          const char *name,
-          GVariant   *parameter)
+act (SwyWindow  *window,
+     const char *name,
+     GVariant   *parameter)
 {
-  g_action_group_activate_action (G_ACTION_GROUP (window), name, parameter);
+  activate (window, name, parameter);
   spin_until_idle ();
 }
 
@@ -140,29 +98,6 @@ static guint
 n_nodes (SwyWindow *window)
 {
   return g_list_model_get_n_items (swy_graph_get_nodes (window_graph (window)));
-}
-
-static void
-save_screenshot (SwyWindow  *window,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  GtkSnapshot *snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
-
-  /* The paintable shows the window as it was last drawn. */
-  wait_for_frame (window);
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (window)),
-                          gtk_widget_get_height (GTK_WIDGET (window)));
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
 }
 
 /* Answers the "Save Changes?" question that the window asks. */
@@ -193,12 +128,12 @@ graph_done (gpointer data)
 static void
 run_to_end (SwyWindow *window)
 {
-  activate (window, "speed", g_variant_new_double (20.0));
-  /* Not activate(): while the graph plays the main loop is never idle. */
-  g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
+  act (window, "speed", g_variant_new_double (20.0));
+  /* Not act(): while the graph plays the main loop is never idle. */
+  activate (window, "run", NULL);
   g_assert_true (swy_graph_get_playing (window_graph (window)));
   spin_until (graph_done, window_graph (window));
-  activate (window, "run", NULL);
+  act (window, "run", NULL);
   g_assert_false (swy_graph_get_playing (window_graph (window)));
 }
 
@@ -263,7 +198,7 @@ test_welcome_first_start (void)
   g_assert_cmpuint (n_nodes (window), ==, 0);
 
   /* The example: a graph that runs. */
-  activate (window, "open-example", NULL);
+  act (window, "open-example", NULL);
   g_assert_cmpstr (_swy_window_get_view (window), ==, "editor");
   g_assert_cmpuint (n_nodes (window), ==, 5);
   g_assert_null (panel (window) != NULL ? swy_lesson_panel_get_lesson (panel (window)) : NULL);
@@ -325,6 +260,7 @@ test_welcome_gallery (void)
       n++;
     }
   g_assert_cmpuint (n, ==, 12);
+  wait_for_frame (window);
   save_screenshot (window, "welcome.png");
 
   /* Activating a card (Enter or a click) opens its lesson. */
@@ -350,7 +286,7 @@ test_lesson_progress (void)
 
   /* The panel is made for the first lesson. */
   g_assert_null (panel (window));
-  activate (window, "open-lesson", g_variant_new_uint32 (0));
+  act (window, "open-lesson", g_variant_new_uint32 (0));
   p = panel (window);
   g_assert_cmpstr (_swy_lesson_panel_get_title (p), ==, "Events and the main loop");
   g_assert_cmpuint (_swy_lesson_panel_get_n_step_rows (p), ==, 4);
@@ -366,7 +302,7 @@ test_lesson_progress (void)
   g_assert_cmpstr (_swy_lesson_panel_get_step_state (p, 0), ==, "current");
 
   /* One Step: one dispatch, blink's. The step turns done by itself. */
-  activate (window, "step", NULL);
+  act (window, "step", NULL);
   g_assert_cmpuint (counter (window, "blinks"), ==, 1);
   g_assert_cmpstr (_swy_lesson_panel_get_step_state (p, 0), ==, "done");
   g_assert_cmpstr (_swy_lesson_panel_get_step_state (p, 1), ==, "current");
@@ -378,7 +314,7 @@ test_lesson_progress (void)
   for (guint i = 0; i < 20 && counter (window, "beats") == 0; i++)
     {
       g_assert_cmpstr (_swy_lesson_panel_get_step_state (p, 1), ==, "current");
-      activate (window, "step", NULL);
+      act (window, "step", NULL);
     }
   g_assert_cmpuint (counter (window, "beats"), ==, 1);
   g_assert_cmpuint (swy_graph_get_n_performed (window_graph (window)), ==, 3);
@@ -392,6 +328,7 @@ test_lesson_progress (void)
   g_assert_cmpstr (_swy_lesson_panel_get_step_state (p, 2), ==, "done");
   g_assert_cmpstr (_swy_lesson_panel_get_step_state (p, 3), ==, "current");
   g_assert_null (_swy_lesson_panel_get_status (p));
+  wait_for_frame (window);
   save_screenshot (window, "lesson-01.png");
 
   /* The last step: a setting, then a new run. */
@@ -407,17 +344,17 @@ test_lesson_progress (void)
   }
   spin_until_idle ();
   g_assert_cmpstr (_swy_lesson_panel_get_step_state (p, 3), ==, "current");
-  activate (window, "reset", NULL);
+  act (window, "reset", NULL);
   run_to_end (window);
   g_assert_cmpuint (counter (window, "beats"), ==, 8);
   g_assert_cmpstr (_swy_lesson_panel_get_step_state (p, 3), ==, "done");
   g_assert_cmpstr (_swy_lesson_panel_get_status (p), ==, "Lesson complete. Well done!");
 
   /* Edited: leaving asks first. Cancel keeps everything. */
-  activate (window, "next-lesson", NULL);
+  act (window, "next-lesson", NULL);
   answer_save_changes ("cancel");
   g_assert_cmpstr (_swy_lesson_panel_get_title (p), ==, "Events and the main loop");
-  activate (window, "next-lesson", NULL);
+  act (window, "next-lesson", NULL);
   answer_save_changes ("discard");
   g_assert_cmpstr (_swy_lesson_panel_get_title (p), ==, lesson_titles[1]);
   g_assert_cmpstr (_swy_lesson_panel_get_step_state (p, 0), ==, "current");
@@ -435,7 +372,7 @@ test_lesson_reset_next (void)
   g_auto(GValue) value = G_VALUE_INIT;
   SwyNode *buffer;
 
-  activate (window, "open-lesson", g_variant_new_uint32 (7));
+  act (window, "open-lesson", g_variant_new_uint32 (7));
   p = panel (window);
   g_assert_cmpstr (_swy_lesson_panel_get_title (p), ==, "Back-pressure and overflow");
   g_assert_cmpuint (_swy_lesson_panel_get_n_step_rows (p), ==, 5);
@@ -455,19 +392,20 @@ test_lesson_reset_next (void)
   spin_until_idle ();
   click (_swy_lesson_panel_get_choice (p, 2, 2));
   g_assert_cmpstr (_swy_lesson_panel_get_step_state (p, 2), ==, "current");
-  activate (window, "reset", NULL);
+  act (window, "reset", NULL);
   run_to_end (window);
   g_assert_cmpuint (swy_node_get_dropped (buffer), ==, 14);
   g_assert_cmpstr (_swy_lesson_panel_get_step_state (p, 2), ==, "done");
   g_assert_cmpstr (_swy_lesson_panel_get_step_state (p, 3), ==, "current");
   click (_swy_lesson_panel_get_choice (p, 3, 2));
   g_assert_cmpstr (_swy_lesson_panel_get_result (p, 3), ==, "Right! Now see it happen.");
+  wait_for_frame (window);
   save_screenshot (window, "lesson-08.png");
 
   /* Reset Lesson: the edits would be lost, so it asks; then the lesson's
    * own graph and its first step are back. */
   g_assert_true (swy_document_get_modified (document));
-  activate (window, "reset-lesson", NULL);
+  act (window, "reset-lesson", NULL);
   answer_save_changes ("discard");
   buffer = swy_graph_lookup_node (window_graph (window), "buffer");
   g_assert_cmpuint (swy_queue_node_get_capacity (SWY_QUEUE_NODE (buffer)), ==, 10);
@@ -479,16 +417,16 @@ test_lesson_reset_next (void)
   g_assert_null (_swy_lesson_panel_get_result (p, 0));
 
   /* Next Lesson: lesson 9, nothing to ask about. */
-  activate (window, "next-lesson", NULL);
+  act (window, "next-lesson", NULL);
   g_assert_cmpstr (_swy_lesson_panel_get_title (p), ==, lesson_titles[8]);
   g_assert_cmpuint (_swy_lesson_panel_get_n_step_rows (p), ==, 4);
   g_assert_true (gtk_widget_get_visible (_swy_lesson_panel_get_next_button (p)));
 
   /* The last lesson has no next one. */
-  activate (window, "open-lesson", g_variant_new_uint32 (11));
+  act (window, "open-lesson", g_variant_new_uint32 (11));
   g_assert_cmpstr (_swy_lesson_panel_get_title (p), ==, lesson_titles[11]);
   g_assert_false (gtk_widget_get_visible (_swy_lesson_panel_get_next_button (p)));
-  activate (window, "next-lesson", NULL);
+  act (window, "next-lesson", NULL);
   g_assert_cmpstr (_swy_lesson_panel_get_title (p), ==, lesson_titles[11]);
 
   destroy_window (window);
@@ -500,11 +438,11 @@ test_welcome_new (void)
 {
   SwyWindow *window = present_window (swy_window_new (app));
 
-  activate (window, "open-lesson", g_variant_new_uint32 (3));
+  act (window, "open-lesson", g_variant_new_uint32 (3));
   g_assert_true (_swy_window_get_lesson_shown (window));
-  activate (window, "show-welcome", NULL);
+  act (window, "show-welcome", NULL);
   g_assert_cmpstr (_swy_window_get_view (window), ==, "welcome");
-  activate (window, "new-graph", NULL);
+  act (window, "new-graph", NULL);
   g_assert_cmpstr (_swy_window_get_view (window), ==, "editor");
   g_assert_cmpuint (n_nodes (window), ==, 0);
   g_assert_null (panel (window) != NULL ? swy_lesson_panel_get_lesson (panel (window)) : NULL);
@@ -549,7 +487,7 @@ test_welcome_recent (void)
   g_assert_true (swy_window_open_file (window, file_a));
   g_assert_true (swy_window_open_file (window, file_b));
   g_assert_true (swy_window_open_file (window, file_a));
-  activate (window, "show-welcome", NULL);
+  act (window, "show-welcome", NULL);
   wait_for_frame (window);
 
   titles = recent_titles (window);
@@ -570,7 +508,7 @@ test_welcome_recent (void)
 
   /* A file that is gone is left out. */
   g_assert_cmpint (g_unlink (a), ==, 0);
-  activate (window, "show-welcome", NULL);
+  act (window, "show-welcome", NULL);
   titles = recent_titles (window);
   g_assert_cmpuint (titles->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "queue-b.swy");
@@ -600,19 +538,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GSettings) settings = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  settings = g_settings_new ("io.github.switchyard.Switchyard");
-  g_settings_set_boolean (settings, "window-maximized", FALSE);
-  g_settings_set_string (settings, "last-file", "");
-
-  app = swy_application_new (TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = test_app_new (&argc, &argv);
 
   g_test_add_func ("/Swy/Welcome/first-start", test_welcome_first_start);
   g_test_add_func ("/Swy/Welcome/gallery", test_welcome_gallery);
