@@ -174,14 +174,6 @@ swy_history_new (SwyGraph *graph)
   return self;
 }
 
-SwyGraph *
-swy_history_get_graph (SwyHistory *self)
-{
-  g_return_val_if_fail (SWY_IS_HISTORY (self), NULL);
-
-  return self->graph;
-}
-
 /**
  * swy_history_get_end:
  * @self: a history
@@ -195,29 +187,6 @@ swy_history_get_end (SwyHistory *self)
   g_return_val_if_fail (SWY_IS_HISTORY (self), 0);
 
   return MAX (self->end, swy_graph_get_now (self->graph));
-}
-
-/**
- * swy_history_get_at_end:
- * @self: a history
- *
- * Returns: whether the graph is at the furthest point of its run, where
- *   running on adds to the past instead of replacing its future
- */
-gboolean
-swy_history_get_at_end (SwyHistory *self)
-{
-  g_return_val_if_fail (SWY_IS_HISTORY (self), TRUE);
-
-  return swy_graph_get_now (self->graph) >= self->end && self->next_click >= self->clicks->len;
-}
-
-guint
-swy_history_get_n_clicks (SwyHistory *self)
-{
-  g_return_val_if_fail (SWY_IS_HISTORY (self), 0);
-
-  return self->clicks->len;
 }
 
 /**

@@ -15,10 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SwyHistory, swy_history, SWY, HISTORY, GObject)
 
 SwyHistory *swy_history_new                (SwyGraph    *graph);
-SwyGraph   *swy_history_get_graph          (SwyHistory  *self);
 gint64      swy_history_get_end            (SwyHistory  *self);
-gboolean    swy_history_get_at_end         (SwyHistory  *self);
-guint       swy_history_get_n_clicks       (SwyHistory  *self);
 void        swy_history_set_grid           (SwyHistory  *self,
                                             gint64       interval_us,
                                             gint64       span_us);
