@@ -11,53 +11,16 @@
 #include "swy-app-test-util.h"
 #include "swy-canvas-private.h"
 #include "swy-window-private.h"
-
-#define GUARD_SECONDS 20
+#include "swy-window-test-util.h"
 
 static SwyApplication *app;
-
-static gboolean
-set_flag_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static void
-wait_for_frame (SwyWindow *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  gboolean painted = FALSE;
-  gboolean given_up = FALSE;
-  guint guard;
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  guard = g_timeout_add_seconds (GUARD_SECONDS, set_flag_cb, &given_up);
-  gtk_widget_queue_draw (GTK_WIDGET (swy_window_get_canvas (window)));
-  while (!painted && !given_up)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-  if (!given_up)
-    g_source_remove (guard);
-  g_assert_true (painted);
-}
 
 static void
 spin_for (guint ms)
 {
   gboolean done = FALSE;
 
-  g_timeout_add (ms, set_flag_cb, &done);
+  g_timeout_add (ms, test_set_flag_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 }
@@ -451,12 +414,7 @@ test_replay_screenshot (void)
   SwyWindow *window = open_window ("competing-consumers.swy");
   SwyGraph *graph = window_graph (window);
   g_autofree char *path = NULL;
-  g_autofree char *png = g_build_filename (g_test_get_dir (G_TEST_BUILT), "replay-canvas.png", NULL);
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
 
   swy_graph_run_fast (graph, -1);
   path = write_trace (graph);
@@ -469,14 +427,7 @@ test_replay_screenshot (void)
   wait_for_frame (window);
   g_assert_cmpuint (swy_canvas_get_n_tokens (swy_window_get_canvas (window)), >, 0);
 
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (window)),
-                          gtk_widget_get_height (GTK_WIDGET (window)));
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, png));
-  g_test_message ("Screenshot: %s", png);
+  save_screenshot (window, "replay-canvas.png");
 
   g_unlink (path);
   destroy_window (window);
@@ -488,11 +439,7 @@ main (int   argc,
 {
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = swy_application_new ("io.github.switchyard.ReplayTest", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = test_app_new (&argc, &argv);
 
   g_test_add_data_func ("/Swy/Window/replay/competing-consumers", "competing-consumers.swy",
                         test_replay_matches_run);
