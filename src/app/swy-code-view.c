@@ -4,8 +4,13 @@
  * for the node or wire selected on the canvas (or for the whole graph), in C
  * or in Python, with a little colour. It follows the selection and the edits
  * of the graph: a change queues one regeneration at low priority, after the
- * frame, and only while the page is on screen; the buffer then changes only
- * where the text did, so the view keeps its place.
+ * frame, and only while the page is on screen.
+ *
+ * The text is a selectable GtkLabel with Pango attributes, not a GtkTextView:
+ * GtkTextView and its buffer, tag and layout classes intern some sixty
+ * quarks, and that pushed the app's windows past GLib's first block of 2,048
+ * quarks, which GLib then leaves allocated on purpose (gquark.c): a leak the
+ * sanitizer build reports and cannot be told apart from ours.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,14 +49,16 @@ struct _SwyCodeView
   char          *shown_key;     /* language, scope and focus of that text */
   guint          update_id;
   guint          scroll_id;
+  int            scroll_index;  /* byte index of the line to scroll to, or -1 */
+  gboolean       scroll_pending;
   gboolean       dirty;         /* changed while off screen */
 
-  GtkTextTag    *tags[N_TAGS];
 
   /* Template children */
   GtkLabel      *caption;
   GtkStack      *stack;
-  GtkTextView   *text_view;
+  GtkScrolledWindow *scrolled;
+  GtkLabel      *code_label;
   AdwStatusPage *status_page;
   GtkButton     *status_button;
 };
@@ -108,31 +115,36 @@ is_keyword (const char *word,
   return FALSE;
 }
 
-/* Character offsets of byte positions met in increasing order. */
-typedef struct
-{
-  GtkTextBuffer *buffer;
-  const char    *last;
-  glong          last_offset;
-} Painter;
-
+/* Colours from the GNOME palette that read on the light and the dark style. */
 static void
-paint (Painter    *painter,
-       GtkTextTag *tag,
-       const char *from,
-       const char *to)
+add_color (PangoAttrList *attrs,
+           TagKind        kind,
+           guint          start,
+           guint          end)
 {
-  GtkTextIter start, end;
-  glong start_offset, end_offset;
+  static const guint16 light[N_TAGS][3] = {
+    { 0x5e5e, 0x5c5c, 0x6464 }, { 0x1a1a, 0x7f7f, 0x3737 }, { 0x8181, 0x3d3d, 0x9c9c },
+    { 0xc6c6, 0x4646, 0x0000 }, { 0x1a1a, 0x5f5f, 0xb4b4 },
+  };
+  static const guint16 dark[N_TAGS][3] = {
+    { 0xa0a0, 0xa0a0, 0xa8a8 }, { 0x8f8f, 0xf0f0, 0xa4a4 }, { 0xdcdc, 0x8a8a, 0xdddd },
+    { 0xffff, 0xbebe, 0x6f6f }, { 0x9999, 0xc1c1, 0xf1f1 },
+  };
+  const guint16 *rgb = adw_style_manager_get_dark (adw_style_manager_get_default ())
+                       ? dark[kind] : light[kind];
+  PangoAttribute *attr = pango_attr_foreground_new (rgb[0], rgb[1], rgb[2]);
 
-  start_offset = painter->last_offset + g_utf8_pointer_to_offset (painter->last, from);
-  end_offset = start_offset + g_utf8_pointer_to_offset (from, to);
-  painter->last = to;
-  painter->last_offset = end_offset;
-
-  gtk_text_buffer_get_iter_at_offset (painter->buffer, &start, (int) start_offset);
-  gtk_text_buffer_get_iter_at_offset (painter->buffer, &end, (int) end_offset);
-  gtk_text_buffer_apply_tag (painter->buffer, tag, &start, &end);
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (attrs, attr);
+  if (kind == TAG_COMMENT || kind == TAG_KEYWORD)
+    {
+      attr = kind == TAG_COMMENT ? pango_attr_style_new (PANGO_STYLE_ITALIC)
+                                 : pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+      attr->start_index = start;
+      attr->end_index = end;
+      pango_attr_list_insert (attrs, attr);
+    }
 }
 
 /* The end of a string literal that starts at @p (a quote). */
@@ -169,14 +181,10 @@ string_end (const char *p,
 static void
 highlight (SwyCodeView *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  Painter painter = { buffer, self->text, 0 };
+  PangoAttrList *attrs = pango_attr_list_new ();
   gboolean line_start = TRUE;
-  const char *p = self->text;
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_all_tags (buffer, &start, &end);
+  const char *p = self->text != NULL ? self->text : "";
+  const char *text = p;
 
   while (*p != '\0')
     {
@@ -237,24 +245,11 @@ highlight (SwyCodeView *self)
 
       line_start = FALSE;
       if (kind != N_TAGS)
-        paint (&painter, self->tags[kind], from, p);
+        add_color (attrs, kind, (guint) (from - text), (guint) (p - text));
     }
-}
 
-/* Colours from the GNOME palette that read on the light and the dark style. */
-static void
-update_tag_colors (SwyCodeView *self)
-{
-  static const char *const light[N_TAGS] = {
-    "rgba(0,0,0,0.55)", "#1a7f37", "#813d9c", "#c64600", "#1a5fb4",
-  };
-  static const char *const dark[N_TAGS] = {
-    "rgba(255,255,255,0.55)", "#8ff0a4", "#dc8add", "#ffbe6f", "#99c1f1",
-  };
-  gboolean is_dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-
-  for (guint i = 0; i < N_TAGS; i++)
-    g_object_set (self->tags[i], "foreground", is_dark ? dark[i] : light[i], NULL);
+  gtk_label_set_attributes (self->code_label, attrs);
+  pango_attr_list_unref (attrs);
 }
 
 /* What is shown */
@@ -344,7 +339,8 @@ show_status (SwyCodeView *self,
 {
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->shown_key, g_free);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
+  gtk_label_set_text (self->code_label, "");
+  gtk_label_set_attributes (self->code_label, NULL);
   adw_status_page_set_title (self->status_page, title);
   adw_status_page_set_description (self->status_page, description);
   gtk_widget_set_visible (GTK_WIDGET (self->status_button), offer_graph);
@@ -353,69 +349,77 @@ show_status (SwyCodeView *self,
   set_actions_enabled (self, FALSE);
 }
 
-/* Replaces only the part of the buffer that differs, so that the view does
- * not jump while the learner edits a property. */
+/* Scrolls to the pending line once the label is laid out with the text:
+ * from an idle, and again after the scrolled window's range changes. */
 static void
-replace_changed_part (GtkTextBuffer *buffer,
-                      const char    *old_text,
-                      const char    *new_text)
+apply_scroll (SwyCodeView *self)
 {
-  gsize old_len = strlen (old_text);
-  gsize new_len = strlen (new_text);
-  gsize prefix = 0;
-  gsize suffix = 0;
-  GtkTextIter start, end;
-  glong start_offset, old_end_offset;
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  PangoRectangle pos;
+  int offset_x, offset_y;
+  double top, y;
 
-  while (prefix < old_len && prefix < new_len && old_text[prefix] == new_text[prefix])
-    prefix++;
-  while (prefix > 0 && (old_text[prefix] & 0xc0) == 0x80)
-    prefix--;
-  while (suffix < old_len - prefix && suffix < new_len - prefix &&
-         old_text[old_len - 1 - suffix] == new_text[new_len - 1 - suffix])
-    suffix++;
-  while (suffix > 0 && (old_text[old_len - suffix] & 0xc0) == 0x80)
-    suffix--;
+  if (!self->scroll_pending)
+    return;
+  if (self->text == NULL || self->scroll_index < 0)
+    {
+      self->scroll_pending = FALSE;
+      gtk_adjustment_set_value (vadj, 0);
+      return;
+    }
 
-  start_offset = g_utf8_pointer_to_offset (old_text, old_text + prefix);
-  old_end_offset = g_utf8_pointer_to_offset (old_text, old_text + old_len - suffix);
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) start_offset);
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) old_end_offset);
-  gtk_text_buffer_delete (buffer, &start, &end);
-  gtk_text_buffer_insert (buffer, &start, new_text + prefix,
-                          (int) (new_len - suffix - prefix));
+  pango_layout_index_to_pos (gtk_label_get_layout (self->code_label), self->scroll_index, &pos);
+  gtk_label_get_layout_offsets (self->code_label, &offset_x, &offset_y);
+  top = offset_y + PANGO_PIXELS (pos.y);
+  if (top + PANGO_PIXELS (pos.height) > gtk_adjustment_get_upper (vadj))
+    return;   /* the range is the previous text's still */
+
+  y = top - 0.3 * gtk_adjustment_get_page_size (vadj);
+  self->scroll_pending = FALSE;
+  gtk_adjustment_set_value (vadj, MAX (0.0, y));
 }
 
 static gboolean
 scroll_cb (gpointer user_data)
 {
   SwyCodeView *self = SWY_CODE_VIEW (user_data);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
 
   self->scroll_id = 0;
-  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer),
-                                0.0, TRUE, 0.0, 0.3);
+  apply_scroll (self);
 
   return G_SOURCE_REMOVE;
 }
 
+/* The range changes while the viewport is allocated, when a value set at
+ * once would not move it: try again from an idle. */
+static void
+range_changed_cb (SwyCodeView *self)
+{
+  if (self->scroll_pending && self->scroll_id == 0)
+    self->scroll_id = g_idle_add_full (G_PRIORITY_LOW, scroll_cb, self, NULL);
+}
+
 /* In the whole graph, the line of build_graph() that the focus marks; else
- * the top. The scroll waits until the text view has measured every line
- * (its validation runs at a higher priority), so that it lands there. */
+ * the top. The scroll waits until the label is laid out with the new text
+ * (apply_scroll()), so that it lands there. */
 static void
 scroll_to_focus_mark (SwyCodeView *self,
                       GObject     *focus)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextIter iter, match;
   const char *needle = SWY_IS_WIRE (focus) ? "You picked this wire." : "You picked this node.";
+  const char *found = focus != NULL ? strstr (self->text, needle) : NULL;
 
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  if (focus != NULL &&
-      gtk_text_iter_forward_search (&iter, needle, GTK_TEXT_SEARCH_TEXT_ONLY, &match, NULL, NULL))
-    iter = match;
-  gtk_text_iter_set_line_offset (&iter, 0);
-  gtk_text_buffer_place_cursor (buffer, &iter);
+  if (found != NULL)
+    {
+      while (found > self->text && found[-1] != '\n')
+        found--;
+      self->scroll_index = (int) (found - self->text);
+    }
+  else
+    {
+      self->scroll_index = -1;
+    }
+  self->scroll_pending = TRUE;
   if (self->scroll_id == 0)
     self->scroll_id = g_idle_add_full (G_PRIORITY_LOW, scroll_cb, self, NULL);
 }
@@ -423,7 +427,6 @@ scroll_to_focus_mark (SwyCodeView *self,
 static void
 update (SwyCodeView *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *key = NULL;
@@ -464,22 +467,18 @@ update (SwyCodeView *self)
   if (g_strcmp0 (text, self->text) == 0 && g_strcmp0 (key, self->shown_key) == 0)
     return;
 
-  if (self->text != NULL && g_strcmp0 (key, self->shown_key) == 0)
-    {
-      replace_changed_part (buffer, self->text, text);
-      g_free (self->text);
-      self->text = g_steal_pointer (&text);
-      highlight (self);
-      return;
-    }
-
-  gtk_text_buffer_set_text (buffer, text, -1);
+  /* The same program after an edit keeps its place; another one starts at
+   * the top, or at the line the focus marks. */
   g_free (self->text);
   self->text = g_steal_pointer (&text);
-  g_free (self->shown_key);
-  self->shown_key = g_steal_pointer (&key);
+  gtk_label_set_text (self->code_label, self->text);
   highlight (self);
-  scroll_to_focus_mark (self, scope == SWY_CODEGEN_SCOPE_GRAPH ? focus : NULL);
+  if (g_strcmp0 (key, self->shown_key) != 0)
+    {
+      g_free (self->shown_key);
+      self->shown_key = g_steal_pointer (&key);
+      scroll_to_focus_mark (self, scope == SWY_CODEGEN_SCOPE_GRAPH ? focus : NULL);
+    }
 }
 
 static gboolean
@@ -622,20 +621,14 @@ swy_code_view_get_text (SwyCodeView *self)
  * swy_code_view_dup_shown_text:
  * @self: a code view
  *
- * Returns: (transfer full): the text of the view's buffer
+ * Returns: (transfer full): the text the view shows
  */
 char *
 swy_code_view_dup_shown_text (SwyCodeView *self)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-
   g_return_val_if_fail (SWY_IS_CODE_VIEW (self), NULL);
 
-  buffer = gtk_text_view_get_buffer (self->text_view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return g_strdup (gtk_label_get_text (self->code_label));
 }
 
 /**
@@ -835,7 +828,8 @@ swy_code_view_class_init (SwyCodeViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/swy-code-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SwyCodeView, caption);
   gtk_widget_class_bind_template_child (widget_class, SwyCodeView, stack);
-  gtk_widget_class_bind_template_child (widget_class, SwyCodeView, text_view);
+  gtk_widget_class_bind_template_child (widget_class, SwyCodeView, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, SwyCodeView, code_label);
   gtk_widget_class_bind_template_child (widget_class, SwyCodeView, status_page);
   gtk_widget_class_bind_template_child (widget_class, SwyCodeView, status_button);
 
@@ -843,24 +837,22 @@ swy_code_view_class_init (SwyCodeViewClass *klass)
 }
 
 static void
+style_changed_cb (SwyCodeView *self)
+{
+  highlight (self);
+}
+
+static void
 swy_code_view_init (SwyCodeView *self)
 {
-  GtkTextBuffer *buffer;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  buffer = gtk_text_view_get_buffer (self->text_view);
-  self->tags[TAG_COMMENT] = gtk_text_buffer_create_tag (buffer, "comment",
-                                                        "style", PANGO_STYLE_ITALIC, NULL);
-  self->tags[TAG_STRING] = gtk_text_buffer_create_tag (buffer, "string", NULL);
-  self->tags[TAG_KEYWORD] = gtk_text_buffer_create_tag (buffer, "keyword",
-                                                        "weight", PANGO_WEIGHT_BOLD, NULL);
-  self->tags[TAG_PREPROCESSOR] = gtk_text_buffer_create_tag (buffer, "preprocessor", NULL);
-  self->tags[TAG_NUMBER] = gtk_text_buffer_create_tag (buffer, "number", NULL);
-  update_tag_colors (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (update_tag_colors), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled), "changed",
+                           G_CALLBACK (range_changed_cb), self, G_CONNECT_SWAPPED);
   set_actions_enabled (self, FALSE);
+  self->scroll_index = -1;
   self->dirty = TRUE;
 }
