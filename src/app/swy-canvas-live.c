@@ -135,7 +135,9 @@ in_flight_cb (SwyWire  *wire,
     }
   else
     {
-      drawn = !(rate != NULL && (rate->hot || rate->crowded)) && !swy_wire_get_blocked (wire) &&
+      /* A blocked wire takes no new events, but those already on it still
+       * arrive (its handler is blocked, not its queue): they show. */
+      drawn = !(rate != NULL && (rate->hot || rate->crowded)) &&
               !(self->view_state != NULL &&
                 swy_view_state_is_wire_muted (self->view_state, wire)) &&
               _swy_canvas_wire_points (self, wire, c);
@@ -409,7 +411,7 @@ _swy_canvas_update_crowding (SwyCanvas *self)
       Crowd item = { key, rate, rate->crowded };
 
       counts_changed |= (rate->hot || rate->crowded) && rate->in_flight != rate->shown_in_flight;
-      if (rate->in_flight == 0 || rate->hot || swy_wire_get_blocked (key) ||
+      if (rate->in_flight == 0 || rate->hot ||
           (self->view_state != NULL && swy_view_state_is_wire_muted (self->view_state, key)))
         {
           changed |= rate->crowded;

@@ -458,8 +458,14 @@ test_canvas_token_cap (void)
   SwyGraph *graph = swy_document_get_graph (swy_window_get_document (window));
   guint n_in_flight;
 
-  /* 5,100 in flight: the wire with 3,000 goes aggregate, 2,100 tokens stay. */
+  /* 5,100 in flight: the wire with 3,000 goes aggregate, 2,100 tokens stay.
+   * Blocking c's wire stops new events, not the 100 on it: they still show. */
   swy_graph_run_fast (graph, 3500 * G_TIME_SPAN_MILLISECOND);
+  {
+    g_autoptr(SwyWire) wire_c = g_list_model_get_item (swy_graph_get_wires (graph), 2);
+
+    swy_wire_set_blocked (wire_c, TRUE);
+  }
   wait_for_frame (window);
   g_assert_cmpuint (assert_nothing_hidden (canvas, graph, &n_in_flight), ==, 1);
   g_assert_cmpuint (n_in_flight, ==, 5100);
