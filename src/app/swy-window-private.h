@@ -29,6 +29,10 @@ const char   *_swy_window_get_changed_banner_text (SwyWindow *self);
 void          _swy_window_import_trace      (SwyWindow *self,
                                              GFile     *file);
 SwyReplay    *_swy_window_get_replay        (SwyWindow *self);
+gboolean      _swy_window_export            (SwyWindow   *self,
+                                             const char  *what,
+                                             GFile       *file,
+                                             GError     **error);
 const char   *_swy_window_get_replay_text   (SwyWindow *self);
 const char   *_swy_window_get_totals_text   (SwyWindow *self);
 SwyWelcome     *_swy_window_get_welcome      (SwyWindow *self);

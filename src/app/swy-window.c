@@ -1694,14 +1694,28 @@ export_to (SwyWindow   *self,
 {
   SwyGraph *g = graph (self);
   SwyStatsModel *rates = swy_stats_view_get_model (self->stats_view);
+  /* While a replay is shown, the trace exported is the one replayed (so an
+   * imported JSON-lines trace can be written again as CSV or for Perfetto),
+   * whole, whatever the replay's time. */
+  SwyTrace *trace = self->replay != NULL ? swy_replay_get_trace (self->replay)
+                                         : swy_graph_get_trace (g);
 
-  swy_trace_flush (swy_graph_get_trace (g));
+  swy_trace_flush (trace);
   if (g_str_equal (what, "trace-jsonl"))
-    return swy_export_trace (swy_graph_get_trace (g), SWY_TRACE_FORMAT_JSONL, file, NULL, error);
+    return swy_export_trace (trace, SWY_TRACE_FORMAT_JSONL, file, NULL, error);
   if (g_str_equal (what, "trace-csv"))
-    return swy_export_trace (swy_graph_get_trace (g), SWY_TRACE_FORMAT_CSV, file, NULL, error);
+    return swy_export_trace (trace, SWY_TRACE_FORMAT_CSV, file, NULL, error);
   if (g_str_equal (what, "trace-chrome"))
-    return swy_export_trace (swy_graph_get_trace (g), SWY_TRACE_FORMAT_CHROME, file, NULL, error);
+    return swy_export_trace (trace, SWY_TRACE_FORMAT_CHROME, file, NULL, error);
+  /* The statistics files hold the engine's counters, which a replay does
+   * not drive: refuse rather than write the graph's own run under the
+   * replay's name. */
+  if (self->replay != NULL && g_str_has_prefix (what, "stats-"))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("statistics are exported from a run, not from a replay; leave the replay first"));
+      return FALSE;
+    }
   if (g_str_equal (what, "stats-json"))
     return swy_export_stats (g, rates, SWY_STATS_FORMAT_JSON, file, NULL, error);
   if (g_str_equal (what, "stats-csv"))
@@ -1715,6 +1729,15 @@ export_to (SwyWindow   *self,
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "Unknown export “%s”", what);
   return FALSE;
+}
+
+gboolean
+_swy_window_export (SwyWindow   *self,
+                    const char  *what,
+                    GFile       *file,
+                    GError     **error)
+{
+  return export_to (self, what, file, error);
 }
 
 static void

@@ -225,6 +225,32 @@ test_replay_matches_run (gconstpointer data)
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "fire-node"));
   g_assert_cmpint (swy_replay_get_end_time (replay), ==, end);
 
+  /* Exports while replaying: the trace is the replayed one, whole (the same
+   * JSON lines as the file imported); the statistics are refused, since the
+   * engine's counters are not the replay's. */
+  {
+    g_autofree char *out_path = NULL;
+    g_autofree char *written = NULL;
+    g_autofree char *imported = NULL;
+    g_autoptr(GFile) out = NULL;
+    g_autoptr(GError) error = NULL;
+    int fd = g_file_open_tmp ("swy-replay-export-XXXXXX.jsonl", &out_path, &error);
+
+    g_assert_no_error (error);
+    close (fd);
+    out = g_file_new_for_path (out_path);
+    seek (window, end / 2);
+    g_assert_true (_swy_window_export (window, "trace-jsonl", out, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (out_path, &written, NULL, NULL));
+    g_assert_true (g_file_get_contents (path, &imported, NULL, NULL));
+    g_assert_cmpstr (written, ==, imported);
+    g_assert_false (_swy_window_export (window, "stats-json", out, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+    g_assert_nonnull (strstr (error->message, "leave the replay"));
+    g_unlink (out_path);
+  }
+
   /* The replay at each moment shows what the run showed then. */
   for (guint i = 0; i < G_N_ELEMENTS (moments); i++)
     {
