@@ -97,6 +97,7 @@ struct _SwyLogModel
   guint64       scanned_end;       /* records before it have been looked at */
   gboolean      cleared;           /* the trace was cleared since the last update */
 
+  gboolean      replacing;         /* between the two changes of a rebuild */
   gboolean      pending;           /* the trace changed since the last update */
   gboolean      auto_update;
   guint         update_source;
@@ -483,7 +484,19 @@ rebuild (SwyLogModel *self)
   reset_verdicts (self);
 
   added = scan (self);
-  notify_n_items (self, 0, removed, added);
+
+  /* Two changes, all rows out and then the new ones in, instead of one
+   * that replaces them: GTK 4.8's list item manager, when one change
+   * removes a row it tracks (those on screen, the focus, the selection)
+   * and adds others, fetches every added item to look for it, which for a
+   * filter leaving 800,000 rows is 800,000 item objects. Between the two,
+   * the model is empty, as the contract of items-changed requires. */
+  self->replacing = TRUE;
+  self->n_rows = 0;
+  notify_n_items (self, 0, removed, 0);
+  self->n_rows = added;
+  notify_n_items (self, 0, 0, added);
+  self->replacing = FALSE;
   set_pending (self, FALSE);
 }
 
@@ -1157,6 +1170,24 @@ swy_log_model_update (SwyLogModel *self)
   added = scan (self);
   notify_n_items (self, before, 0, added);
   set_pending (self, FALSE);
+}
+
+/**
+ * swy_log_model_get_replacing:
+ * @self: a log model
+ *
+ * Whether the model is replacing all its rows: a filter changed, and the
+ * items-changed being emitted removes the old rows or adds the new ones,
+ * not records that arrived.
+ *
+ * Returns: whether a rebuild is under way
+ */
+gboolean
+swy_log_model_get_replacing (SwyLogModel *self)
+{
+  g_return_val_if_fail (SWY_IS_LOG_MODEL (self), FALSE);
+
+  return self->replacing;
 }
 
 /**

@@ -19,5 +19,6 @@ GtkToggleButton    *_swy_log_view_get_kind_button  (SwyLogView   *self,
 const char         *_swy_log_view_get_count_text   (SwyLogView *self);
 const char         *_swy_log_view_get_hidden_text  (SwyLogView *self);
 gboolean            _swy_log_view_get_jump_visible (SwyLogView *self);
+const char         *_swy_log_view_get_jump_text    (SwyLogView *self);
 
 G_END_DECLS

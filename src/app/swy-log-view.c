@@ -580,7 +580,7 @@ rows_changed_cb (SwyLogView *self,
     {
       if (self->following)
         scroll_to_end (self);
-      else if (!was_following && removed == 0)
+      else if (!was_following && removed == 0 && !swy_log_model_get_replacing (self->model))
         self->n_new += added;
     }
 
@@ -1560,4 +1560,12 @@ _swy_log_view_get_jump_visible (SwyLogView *self)
   update_status (self);
 
   return gtk_revealer_get_reveal_child (self->jump_revealer);
+}
+
+const char *
+_swy_log_view_get_jump_text (SwyLogView *self)
+{
+  update_status (self);
+
+  return gtk_label_get_text (self->jump_label);
 }
