@@ -518,7 +518,10 @@ _swy_canvas_snapshot (GtkWidget   *widget,
       for (GtkWidget *child = gtk_widget_get_first_child (widget);
            child != NULL;
            child = gtk_widget_get_next_sibling (child))
-        gtk_widget_snapshot_child (widget, child, snapshot);
+        if (SWY_IS_NODE_WIDGET (child))
+          swy_node_widget_snapshot_cached (SWY_NODE_WIDGET (child), widget, snapshot);
+        else
+          gtk_widget_snapshot_child (widget, child, snapshot);
     }
   if (G_UNLIKELY (self->collect_stats))
     self->stats_children_us = stats_clock_us () - children_start;

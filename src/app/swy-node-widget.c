@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "swy-node-widget.h"
 #include "swy-texture.h"
@@ -51,6 +52,17 @@ struct _SwyNodeWidget
   gint64          last_update;
   guint           selected : 1;
   guint           hot_refused : 1;
+
+  /* The card's frame (its CSS background, outline and top border) drawn
+   * once into a texture at the device pixels it covers: see
+   * swy_node_widget_snapshot_cached (). */
+  GskRenderNode  *drawn_node;      /* the card's render node last seen */
+  GskRenderNode  *cached_node;     /* the same with its frame as a texture */
+  GBytes         *frame_key;       /* the frame's nodes, serialized */
+  GdkTexture     *frame_texture;
+  graphene_rect_t frame_rect;
+  GskRenderer    *frame_renderer;  /* compared only, never dereferenced */
+  float           frame_scale, frame_dx, frame_dy;
 };
 
 G_DEFINE_FINAL_TYPE (SwyNodeWidget, swy_node_widget, GTK_TYPE_WIDGET)
@@ -837,6 +849,233 @@ port_texture (PortLook look)
 }
 
 static void
+clear_frame_cache (SwyNodeWidget *self)
+{
+  g_clear_pointer (&self->drawn_node, gsk_render_node_unref);
+  g_clear_pointer (&self->cached_node, gsk_render_node_unref);
+  g_clear_pointer (&self->frame_key, g_bytes_unref);
+  g_clear_object (&self->frame_texture);
+  self->frame_renderer = NULL;
+}
+
+/* Where the card lands in device pixels: its scale and the position of its
+ * origin. FALSE when that is not a plain scale and translation. */
+static gboolean
+device_mapping (SwyNodeWidget *self,
+                GskRenderer  **out_renderer,
+                float         *out_scale,
+                float         *out_x,
+                float         *out_y)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_matrix_t m;
+  double xx, yx, xy, yy, x0, y0, sx, sy;
+  int factor;
+
+  if (native == NULL || gtk_native_get_renderer (native) == NULL ||
+      !gtk_widget_compute_transform (widget, GTK_WIDGET (native), &m) ||
+      !graphene_matrix_to_2d (&m, &xx, &yx, &xy, &yy, &x0, &y0) ||
+      yx != 0 || xy != 0 || xx != yy || xx <= 0)
+    return FALSE;
+
+  factor = gtk_widget_get_scale_factor (widget);
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  *out_renderer = gtk_native_get_renderer (native);
+  *out_scale = xx * factor;
+  *out_x = (x0 + sx) * factor;
+  *out_y = (y0 + sy) * factor;
+
+  return TRUE;
+}
+
+static float
+fraction (float v)
+{
+  return v - floorf (v);
+}
+
+/* GTK draws a card's frame from its CSS before the card's own snapshot:
+ * the leading nodes of these kinds in the card's node. */
+static gboolean
+is_frame_node (GskRenderNode *node)
+{
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_OUTSET_SHADOW_NODE:
+    case GSK_INSET_SHADOW_NODE:
+    case GSK_ROUNDED_CLIP_NODE:
+    case GSK_COLOR_NODE:
+    case GSK_BORDER_NODE:
+      return TRUE;
+    case GSK_CONTAINER_NODE:
+      /* The background: its shadow and its colour, clipped round. */
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        if (!is_frame_node (gsk_container_node_get_child (node, i)))
+          return FALSE;
+      return gsk_container_node_get_n_children (node) > 0;
+    default:
+      return FALSE;
+    }
+}
+
+/* The card with its frame as one texture, or NULL to draw it as it is. */
+static GskRenderNode *
+cache_frame (SwyNodeWidget *self,
+             GskRenderNode *card)
+{
+  g_autoptr(GskRenderNode) frame = NULL;
+  g_autoptr(GBytes) key = NULL;
+  g_autoptr(GskRenderNode) texture_node = NULL;
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  GskRenderer *renderer;
+  graphene_rect_t bounds;
+  float scale, x, y;
+  guint n, first = 0;
+
+  if (gsk_render_node_get_node_type (card) != GSK_CONTAINER_NODE)
+    return NULL;
+  n = gsk_container_node_get_n_children (card);
+  while (first < n && is_frame_node (gsk_container_node_get_child (card, first)))
+    first++;
+  if (first == 0 || !device_mapping (self, &renderer, &scale, &x, &y))
+    return NULL;
+
+  {
+    GskRenderNode **children = g_newa (GskRenderNode *, first);
+
+    for (guint i = 0; i < first; i++)
+      children[i] = gsk_container_node_get_child (card, i);
+    frame = gsk_container_node_new (children, first);
+  }
+  key = gsk_render_node_serialize (frame);
+
+  if (self->frame_texture == NULL || renderer != self->frame_renderer ||
+      scale != self->frame_scale ||
+      fabsf (fraction (x) - self->frame_dx) > 0.001f ||
+      fabsf (fraction (y) - self->frame_dy) > 0.001f ||
+      !g_bytes_equal (key, self->frame_key))
+    {
+      float left, top, right, bottom;
+      GskTransform *transform = NULL;
+      g_autoptr(GskRenderNode) placed = NULL;
+
+      g_clear_object (&self->frame_texture);
+      g_clear_pointer (&self->frame_key, g_bytes_unref);
+      gsk_render_node_get_bounds (frame, &bounds);
+      left = floorf (x + bounds.origin.x * scale);
+      top = floorf (y + bounds.origin.y * scale);
+      right = ceilf (x + (bounds.origin.x + bounds.size.width) * scale);
+      bottom = ceilf (y + (bounds.origin.y + bounds.size.height) * scale);
+      if (right <= left || bottom <= top)
+        return NULL;
+
+      /* Card coordinates to the texture's pixels, which are the device's. */
+      transform = gsk_transform_translate (transform, &GRAPHENE_POINT_INIT (x - left, y - top));
+      transform = gsk_transform_scale (transform, scale, scale);
+      placed = transform != NULL ? gsk_transform_node_new (frame, transform)
+                                 : gsk_render_node_ref (frame);
+      gsk_transform_unref (transform);
+      self->frame_texture = gsk_renderer_render_texture (renderer, placed,
+                                                         &GRAPHENE_RECT_INIT (0, 0, right - left,
+                                                                              bottom - top));
+      self->frame_key = g_bytes_ref (key);
+      self->frame_renderer = renderer;
+      self->frame_scale = scale;
+      self->frame_dx = fraction (x);
+      self->frame_dy = fraction (y);
+      graphene_rect_init (&self->frame_rect, (left - x) / scale, (top - y) / scale,
+                          (right - left) / scale, (bottom - top) / scale);
+    }
+
+  texture_node = gsk_texture_node_new (self->frame_texture, &self->frame_rect);
+  g_ptr_array_add (rest, texture_node);
+  for (guint i = first; i < n; i++)
+    g_ptr_array_add (rest, gsk_container_node_get_child (card, i));
+
+  return gsk_container_node_new ((GskRenderNode **) rest->pdata, rest->len);
+}
+
+/* For tests: the frame's texture the card was last drawn with, if any. */
+GdkTexture *
+_swy_node_widget_get_frame_texture (SwyNodeWidget *self)
+{
+  g_return_val_if_fail (SWY_IS_NODE_WIDGET (self), NULL);
+
+  return self->frame_texture;
+}
+
+/**
+ * swy_node_widget_snapshot_cached:
+ * @self: a node widget
+ * @parent: the canvas, its parent
+ * @snapshot: the canvas's snapshot
+ *
+ * Draws the card as gtk_widget_snapshot_child() would, with its frame (the
+ * rounded background, outline and coloured top border) as one texture drawn
+ * at exactly the device pixels it covers. The frame costs the renderer more
+ * than the rest of the card at the zoom a 200-node graph fits in
+ * (bench/README.md); it is drawn again when its look, the zoom, the scale
+ * factor or the card's sub-pixel offset changes.
+ */
+void
+swy_node_widget_snapshot_cached (SwyNodeWidget *self,
+                                 GtkWidget     *parent,
+                                 GtkSnapshot   *snapshot)
+{
+  GtkSnapshot *own = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderNode *card;
+  GskRenderer *renderer;
+  float scale, x, y;
+
+  gtk_widget_snapshot_child (parent, GTK_WIDGET (self), own);
+  node = gtk_snapshot_free_to_node (own);
+  if (node == NULL)
+    return;
+  if (gsk_render_node_get_node_type (node) != GSK_TRANSFORM_NODE)
+    {
+      gtk_snapshot_append_node (snapshot, node);
+      return;
+    }
+  card = gsk_transform_node_get_child (node);
+
+  /* GTK keeps the card's node while nothing in the card changes; the zoom
+   * and the position change the transform, not the node. */
+  if (card != self->drawn_node ||
+      !device_mapping (self, &renderer, &scale, &x, &y) ||
+      renderer != self->frame_renderer || scale != self->frame_scale ||
+      fabsf (fraction (x) - self->frame_dx) > 0.001f ||
+      fabsf (fraction (y) - self->frame_dy) > 0.001f)
+    {
+      g_clear_pointer (&self->drawn_node, gsk_render_node_unref);
+      g_clear_pointer (&self->cached_node, gsk_render_node_unref);
+      self->cached_node = cache_frame (self, card);
+      if (self->cached_node == NULL)
+        {
+          clear_frame_cache (self);
+          gtk_snapshot_append_node (snapshot, node);
+          return;
+        }
+      self->drawn_node = gsk_render_node_ref (card);
+    }
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_transform (snapshot, gsk_transform_node_get_transform (node));
+  gtk_snapshot_append_node (snapshot, self->cached_node);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* A texture drawn by a renderer goes with it. */
+static void
+swy_node_widget_unrealize (GtkWidget *widget)
+{
+  clear_frame_cache (SWY_NODE_WIDGET (widget));
+
+  GTK_WIDGET_CLASS (swy_node_widget_parent_class)->unrealize (widget);
+}
+
+static void
 swy_node_widget_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
 {
@@ -885,6 +1124,7 @@ swy_node_widget_dispose (GObject *object)
 
   g_clear_handle_id (&self->flash_id, g_source_remove);
   g_clear_handle_id (&self->update_id, g_source_remove);
+  clear_frame_cache (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   if (self->node != NULL)
@@ -903,6 +1143,7 @@ swy_node_widget_class_init (SwyNodeWidgetClass *klass)
   object_class->dispose = swy_node_widget_dispose;
 
   widget_class->snapshot = swy_node_widget_snapshot;
+  widget_class->unrealize = swy_node_widget_unrealize;
 
   gtk_widget_class_set_css_name (widget_class, "swy-node");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <math.h>
+#include <string.h>
 #include <swy.h>
 
 #include "swy-canvas-private.h"
@@ -486,6 +487,31 @@ test_canvas_token_cap (void)
   destroy_window (window);
 }
 
+/* What the canvas draws now in @width × @height pixels from (@x, @y):
+ * B, G, R, A (GDK_MEMORY_DEFAULT), premultiplied. */
+static GBytes *
+canvas_pixels (SwyCanvas *canvas,
+               int        x,
+               int        y,
+               int        width,
+               int        height)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (canvas));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (canvas)));
+  guchar *data = g_malloc ((gsize) width * height * 4);
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (canvas)),
+                          gtk_widget_get_height (GTK_WIDGET (canvas)));
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (x, y, width, height));
+  gdk_texture_download (texture, data, (gsize) width * 4);
+
+  return g_bytes_new_take (data, (gsize) width * height * 4);
+}
+
 /* The colour of the canvas's pixel at (@x, @y) as it draws itself now. */
 static void
 canvas_pixel (SwyCanvas *canvas,
@@ -493,19 +519,9 @@ canvas_pixel (SwyCanvas *canvas,
               int        y,
               guchar     rgba[4])
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (canvas));
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (canvas)));
-  guchar data[4];
+  g_autoptr(GBytes) pixels = canvas_pixels (canvas, x, y, 1, 1);
+  const guchar *data = g_bytes_get_data (pixels, NULL);
 
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (canvas)),
-                          gtk_widget_get_height (GTK_WIDGET (canvas)));
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (x, y, 1, 1));
-  gdk_texture_download (texture, data, 4);
-  /* GDK_MEMORY_DEFAULT: B, G, R, A. */
   rgba[0] = data[2];
   rgba[1] = data[1];
   rgba[2] = data[0];
@@ -579,6 +595,113 @@ test_canvas_plain_cards (void)
   destroy_window (window);
 }
 
+/* What the canvas draws inside @card's box. */
+static GBytes *
+card_pixels (SwyCanvas     *canvas,
+             SwyNodeWidget *card)
+{
+  graphene_rect_t box;
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card), GTK_WIDGET (canvas), &box));
+
+  return canvas_pixels (canvas, (int) floor (box.origin.x), (int) floor (box.origin.y),
+                        (int) box.size.width, (int) box.size.height);
+}
+
+/* The colour of a texture's centre pixel, B, G, R, A, premultiplied. */
+static void
+texture_centre (GdkTexture *texture,
+                guchar      bgra[4])
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  memcpy (bgra, data + ((gsize) (height / 2) * width + width / 2) * 4, 4);
+}
+
+/* A card's frame (rounded background, outline, coloured top border) is drawn
+ * once into a texture at the device pixels it covers and re-used while only
+ * the card's content changes; a zoom, a selection and a dark style draw it
+ * again, and the card looks as it did before the cache. */
+static void
+test_canvas_card_cache (void)
+{
+  SwyWindow *window = open_window (two_tokens_graph);
+  SwyCanvas *canvas = swy_window_get_canvas (window);
+  SwyGraph *graph = swy_document_get_graph (swy_window_get_document (window));
+  SwyNode *timer = swy_graph_lookup_node (graph, "timer1");
+  SwyNodeWidget *card = swy_canvas_get_node_widget (canvas, timer);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GdkTexture) full = NULL;
+  g_autoptr(GdkTexture) half = NULL;
+  g_autoptr(GdkTexture) selected = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) renamed = NULL;
+  g_autoptr(GBytes) back = NULL;
+  g_autoptr(GError) error = NULL;
+  graphene_rect_t box;
+  guchar bgra[4];
+
+  swy_canvas_set_zoom (canvas, 1.0);
+  wait_for_frame (window);
+  g_assert_nonnull (_swy_node_widget_get_frame_texture (card));
+  full = g_object_ref (_swy_node_widget_get_frame_texture (card));
+  /* The card and its 1 px outline, in device pixels. */
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card), GTK_WIDGET (canvas), &box));
+  g_assert_cmpint (ABS (gdk_texture_get_width (full) - ((int) box.size.width + 2)), <=, 1);
+  texture_centre (full, bgra);
+  g_assert_cmpuint (bgra[0], ==, 255);
+  g_assert_cmpuint (bgra[1], ==, 255);
+  g_assert_cmpuint (bgra[2], ==, 255);
+  before = card_pixels (canvas, card);
+
+  /* A new name redraws the card, not its frame. */
+  g_assert_true (swy_graph_rename_node (graph, timer, "timer-renamed", &error));
+  g_assert_no_error (error);
+  wait_for_frame (window);
+  g_assert_true (_swy_node_widget_get_frame_texture (card) == full);
+  renamed = card_pixels (canvas, card);
+  g_assert_false (g_bytes_equal (before, renamed));
+  g_assert_true (swy_graph_rename_node (graph, timer, "timer1", &error));
+  g_assert_no_error (error);
+  wait_for_frame (window);
+  back = card_pixels (canvas, card);
+  g_assert_true (g_bytes_equal (before, back));
+
+  /* Selected: the outline turns into a 2 px accent ring. */
+  swy_node_widget_set_selected (card, TRUE);
+  wait_for_frame (window);
+  selected = g_object_ref (_swy_node_widget_get_frame_texture (card));
+  g_assert_true (selected != full);
+  g_assert_cmpint (gdk_texture_get_width (selected), ==, gdk_texture_get_width (full) + 2);
+  swy_node_widget_set_selected (card, FALSE);
+  wait_for_frame (window);
+
+  /* Half the zoom: half the pixels, not the old texture scaled down. */
+  swy_canvas_set_zoom (canvas, 0.5);
+  wait_for_frame (window);
+  half = g_object_ref (_swy_node_widget_get_frame_texture (card));
+  g_assert_true (half != full);
+  g_assert_cmpint (ABS (gdk_texture_get_width (half) - gdk_texture_get_width (full) / 2), <=, 1);
+
+  /* Dark style: the card is a faint light veil over the dark canvas
+   * (libadwaita's dark card colour is white at 8 %), not white. */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_frame (window);
+  g_assert_true (_swy_node_widget_get_frame_texture (card) != half);
+  texture_centre (_swy_node_widget_get_frame_texture (card), bgra);
+  g_assert_cmpuint (bgra[3], <, 40);
+  g_assert_cmpuint (bgra[0], <=, bgra[3]);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  wait_for_frame (window);
+  texture_centre (_swy_node_widget_get_frame_texture (card), bgra);
+  g_assert_cmpuint (bgra[0], ==, 255);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -590,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Canvas/click-token", test_canvas_click_token);
   g_test_add_func ("/Swy/Canvas/token-cap", test_canvas_token_cap);
   g_test_add_func ("/Swy/Canvas/plain-cards", test_canvas_plain_cards);
+  g_test_add_func ("/Swy/Canvas/card-cache", test_canvas_card_cache);
 
   status = g_test_run ();
   g_clear_object (&app);
