@@ -314,6 +314,10 @@ model_pending_cb (SwyLogView  *self,
 
 /* Cells */
 
+/* Cells are inscriptions, not labels: a GtkInscription's size does not
+ * follow its text, so rebinding the rows on screen (every row moves when
+ * an update appends records) redraws them without measuring each row again
+ * (a GtkLabel queues a resize at every new text). */
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -321,23 +325,26 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 {
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
   const ColumnInfo *info = &column_info[column];
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
+  GtkInscription *inscription = GTK_INSCRIPTION (cell);
 
-  gtk_label_set_xalign (GTK_LABEL (label), info->xalign);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  if (info->xalign == 0.0)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (inscription, info->xalign);
+  gtk_inscription_set_min_lines (inscription, 1);
+  gtk_inscription_set_nat_lines (inscription, 1);
+  gtk_inscription_set_text_overflow (inscription, info->xalign == 0.0
+                                                  ? GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END
+                                                  : GTK_INSCRIPTION_OVERFLOW_CLIP);
   if (info->css_class != NULL)
-    gtk_widget_add_css_class (label, info->css_class);
+    gtk_widget_add_css_class (cell, info->css_class);
 
   /* For the context menu: which row a picked widget belongs to. */
-  g_object_set_data (G_OBJECT (label), "swy-list-item", list_item);
-  gtk_list_item_set_child (list_item, label);
+  g_object_set_data (G_OBJECT (cell), "swy-list-item", list_item);
+  gtk_list_item_set_child (list_item, cell);
 }
 
 static void
-set_kind_class (GtkLabel     *label,
-                SwyTraceKind  kind)
+set_kind_class (GtkInscription *label,
+                SwyTraceKind    kind)
 {
   static const char *classes[][3] = {
     [SWY_TRACE_KIND_EMIT] = { "log-kind", "emit", NULL },
@@ -355,7 +362,7 @@ set_kind_class (GtkLabel     *label,
 }
 
 static void
-bind_kind (GtkLabel       *label,
+bind_kind (GtkInscription *label,
            SwyTraceRecord *record)
 {
   SwyTraceKind kind = swy_trace_record_get_kind (record);
@@ -364,17 +371,17 @@ bind_kind (GtkLabel       *label,
   switch (kind)
     {
     case SWY_TRACE_KIND_EMIT:
-      gtk_label_set_text (label, C_("trace kind", "Emit"));
+      gtk_inscription_set_text (label, C_("trace kind", "Emit"));
       break;
 
     case SWY_TRACE_KIND_DELIVER:
-      gtk_label_set_text (label, C_("trace kind", "Deliver"));
+      gtk_inscription_set_text (label, C_("trace kind", "Deliver"));
       break;
 
     case SWY_TRACE_KIND_DROP:
       /* Translators: a drop in the event log, with its reason (“overflow”, “loss”…) */
       g_snprintf (buf, sizeof buf, _("Drop: %s"), swy_trace_record_get_reason (record));
-      gtk_label_set_text (label, buf);
+      gtk_inscription_set_text (label, buf);
       break;
 
     default:
@@ -385,7 +392,7 @@ bind_kind (GtkLabel       *label,
 }
 
 static void
-bind_route (GtkLabel       *label,
+bind_route (GtkInscription *label,
             SwyTraceRecord *record)
 {
   const char *node = swy_trace_record_get_node_id (record);
@@ -399,7 +406,7 @@ bind_route (GtkLabel       *label,
   else
     g_snprintf (buf, sizeof buf, "→ %s", node);
 
-  gtk_label_set_text (label, buf);
+  gtk_inscription_set_text (label, buf);
 }
 
 static void
@@ -409,7 +416,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 {
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
   SwyTraceRecord *record = gtk_list_item_get_item (list_item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  GtkInscription *label = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
   g_autofree char *payload = NULL;
   char buf[64];
 
@@ -420,7 +427,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     {
     case COLUMN_TIME:
       swy_log_format_time (swy_trace_record_get_time (record), buf, sizeof buf);
-      gtk_label_set_text (label, buf);
+      gtk_inscription_set_text (label, buf);
       break;
 
     case COLUMN_KIND:
@@ -429,11 +436,11 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
     case COLUMN_EVENT:
       g_snprintf (buf, sizeof buf, "#%" G_GUINT64_FORMAT, swy_trace_record_get_event_id (record));
-      gtk_label_set_text (label, buf);
+      gtk_inscription_set_text (label, buf);
       break;
 
     case COLUMN_TOPIC:
-      gtk_label_set_text (label, swy_trace_record_get_topic (record));
+      gtk_inscription_set_text (label, swy_trace_record_get_topic (record));
       break;
 
     case COLUMN_ROUTE:
@@ -442,12 +449,12 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
     case COLUMN_DEPTH:
       g_snprintf (buf, sizeof buf, "%u", swy_trace_record_get_depth (record));
-      gtk_label_set_text (label, buf);
+      gtk_inscription_set_text (label, buf);
       break;
 
     case COLUMN_PAYLOAD:
       payload = g_variant_print (swy_event_get_payload (swy_trace_record_get_event (record)), FALSE);
-      gtk_label_set_text (label, payload);
+      gtk_inscription_set_text (label, payload);
       break;
 
     case N_COLUMNS:

@@ -858,6 +858,47 @@ test_details_drop_and_ring (void)
   g_assert_finalize_object (widget);
 }
 
+/* The cells the column view shows for a row, in column order. */
+static void
+collect_cells (GtkWidget *widget,
+               guint      position,
+               GPtrArray *cells)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "swy-list-item");
+
+  if (list_item != NULL && gtk_list_item_get_position (list_item) == position)
+    g_ptr_array_add (cells, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cells (child, position, cells);
+}
+
+/* A row's cells as “text|text|…”, checking that each is an inscription
+ * whose accessible label is its text. */
+static char *
+row_cells (SwyLogView *view,
+           guint       position)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  GString *texts = g_string_new (NULL);
+
+  collect_cells (GTK_WIDGET (_swy_log_view_get_column_view (view)), position, cells);
+  g_assert_cmpuint (cells->len, ==, 7);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkInscription *cell = GTK_INSCRIPTION (g_ptr_array_index (cells, i));
+
+      gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           gtk_inscription_get_text (cell));
+      if (i == 6)
+        break;      /* the payload's text depends on its printer */
+      g_string_append_printf (texts, "%s%s", i > 0 ? "|" : "", gtk_inscription_get_text (cell));
+    }
+
+  return g_string_free (texts, FALSE);
+}
+
 static void
 test_view (void)
 {
@@ -871,6 +912,7 @@ test_view (void)
   GListModel *column_model = G_LIST_MODEL (gtk_column_view_get_model (_swy_log_view_get_column_view (view)));
   GtkEditable *topic = _swy_log_view_get_topic_entry (view);
   GtkDropDown *nodes = _swy_log_view_get_node_dropdown (view);
+  char *cells;
 
   g_assert_nonnull (model);
   g_assert_cmpstr (_swy_log_view_get_count_text (view), ==, "0 records");
@@ -881,6 +923,14 @@ test_view (void)
   g_assert_cmpuint (g_list_model_get_n_items (column_model), ==, 46);
   g_assert_cmpstr (_swy_log_view_get_count_text (view), ==, "46 records");
   g_assert_true (swy_log_view_get_following (view));
+
+  /* The cells on screen (the log follows the end) show each record's fields. */
+  cells = row_cells (view, 44);
+  g_assert_cmpstr (cells, ==, "600.000|Deliver|#6|orders/new|q → w|1");
+  g_clear_pointer (&cells, g_free);
+  cells = row_cells (view, 45);
+  g_assert_cmpstr (cells, ==, "850.000|Emit|#6|orders/new|w →|0");
+  g_clear_pointer (&cells, g_free);
   g_assert_false (_swy_log_view_get_jump_visible (view));
 
   /* Selecting a row selects its event everywhere, and freezes the log. */
