@@ -9,6 +9,42 @@
 
 G_BEGIN_DECLS
 
+/* Makes node @id of @type in @graph; the test fails if it cannot. */
+static inline SwyNode *
+add_node (SwyGraph   *graph,
+          const char *type,
+          const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  SwyNode *node = swy_graph_create_node (graph, type, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+
+  return node;
+}
+
+/* Wires @from to @to ("node:port"), queued with @latency_ms when it is not 0. */
+static inline SwyWire *
+connect_nodes (SwyGraph   *graph,
+               const char *from,
+               const char *to,
+               guint       latency_ms)
+{
+  g_autoptr(GError) error = NULL;
+  SwyWire *wire = swy_graph_connect (graph, from, to, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (wire);
+  if (latency_ms > 0)
+    {
+      swy_wire_set_mode (wire, SWY_WIRE_MODE_QUEUED);
+      swy_wire_set_latency_ms (wire, latency_ms);
+    }
+
+  return wire;
+}
+
 /* The graph's whole trace as JSON lines, as the export writes it. */
 static inline char *
 trace_jsonl_text (SwyGraph *graph)

@@ -59,9 +59,10 @@ wait_for_frame (gpointer widget)
   g_assert_true (painted);
 }
 
-/* Writes what @window shows to @name in the build directory, for people to look at. */
+/* Writes what @window shows now, at its size, to @name in the build
+ * directory, for people to look at. */
 static inline void
-save_screenshot (gpointer    window,
+save_window_png (gpointer    window,
                  const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
@@ -72,15 +73,24 @@ save_screenshot (gpointer    window,
   int width = gtk_widget_get_width (GTK_WIDGET (window));
   int height = gtk_widget_get_height (GTK_WIDGET (window));
 
-  /* 1280×800 less the resize borders of client-side decorations. */
-  g_assert_cmpint (width, >, 1200);
-  g_assert_cmpint (height, >, 720);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Screenshot: %s", path);
+}
+
+/* The same for an application window, which the tests open at 1280×800. */
+static inline void
+save_screenshot (gpointer    window,
+                 const char *name)
+{
+  /* 1280×800 less the resize borders of client-side decorations. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >, 1200);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), >, 720);
+  save_window_png (window, name);
 }
 
 /* GTK and an application registered for the window tests: settings as after

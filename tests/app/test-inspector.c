@@ -11,6 +11,7 @@
 #include "swy-document.h"
 #include "swy-inspector.h"
 #include "swy-inspector-private.h"
+#include "swy-window-test-util.h"
 
 static gboolean
 is_subclass_setting (GParamSpec *pspec)
@@ -347,16 +348,9 @@ test_inspector_live (void)
 }
 
 static void
-save_screenshot (GtkWidget  *window,
+take_screenshot (GtkWidget  *window,
                  const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width, height;
-
   while (!gtk_widget_get_mapped (window))
     g_main_context_iteration (NULL, TRUE);
   for (guint i = 0; i < 50; i++)
@@ -366,15 +360,7 @@ save_screenshot (GtkWidget  *window,
         ;
     }
 
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
+  save_window_png (window, name);
 }
 
 static void
@@ -415,19 +401,19 @@ test_inspector_screenshot (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 340, 860);
   gtk_window_present (GTK_WINDOW (window));
 
-  save_screenshot (window, "screenshot-inspector-empty.png");
+  take_screenshot (window, "screenshot-inspector-empty.png");
 
   swy_inspector_set_object (SWY_INSPECTOR (inspector), G_OBJECT (queue));
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  save_screenshot (window, "screenshot-inspector-node.png");
+  take_screenshot (window, "screenshot-inspector-node.png");
 
   swy_inspector_set_object (SWY_INSPECTOR (inspector), G_OBJECT (button));
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  save_screenshot (window, "screenshot-inspector-button.png");
+  take_screenshot (window, "screenshot-inspector-button.png");
 
   swy_inspector_set_object (SWY_INSPECTOR (inspector), G_OBJECT (wire));
   apply_text (SWY_INSPECTOR (inspector), "subscription", "orders/#/new");
-  save_screenshot (window, "screenshot-inspector-wire.png");
+  take_screenshot (window, "screenshot-inspector-wire.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -15,34 +15,8 @@
 #include "swy-log-view-private.h"
 #include "swy-trace-query.h"
 #include "swy-view-state.h"
-
-static SwyNode *
-add_node (SwyGraph   *graph,
-          const char *type,
-          const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  SwyNode *node = swy_graph_create_node (graph, type, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (node);
-
-  return node;
-}
-
-static SwyWire *
-add_wire (SwyGraph   *graph,
-          const char *from,
-          const char *to)
-{
-  g_autoptr(GError) error = NULL;
-  SwyWire *wire = swy_graph_connect (graph, from, to, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (wire);
-
-  return wire;
-}
+#include "swy-app-test-util.h"
+#include "swy-window-test-util.h"
 
 /* The shop: a timer of orders into a filter and a counter, and into a
  * broker whose subscriptions route orders to a bounded queue before a
@@ -69,15 +43,15 @@ build_shop (void)
   add_node (graph, "counter", "a");
   add_node (graph, "counter", "sink");
 
-  add_wire (graph, "t:out", "f:in");
-  add_wire (graph, "f:out", "c:in");
-  add_wire (graph, "t:out", "b:in");
-  swy_wire_set_subscription (add_wire (graph, "b:out", "q:in"), "orders/+");
-  add_wire (graph, "q:out", "w:in");
-  add_wire (graph, "p:out", "b:in");
-  swy_wire_set_subscription (add_wire (graph, "b:out", "a:in"), "audit/#");
+  connect_nodes (graph, "t:out", "f:in", 0);
+  connect_nodes (graph, "f:out", "c:in", 0);
+  connect_nodes (graph, "t:out", "b:in", 0);
+  swy_wire_set_subscription (connect_nodes (graph, "b:out", "q:in", 0), "orders/+");
+  connect_nodes (graph, "q:out", "w:in", 0);
+  connect_nodes (graph, "p:out", "b:in", 0);
+  swy_wire_set_subscription (connect_nodes (graph, "b:out", "a:in", 0), "audit/#");
   {
-    SwyWire *lossy = add_wire (graph, "b:out", "sink:in");
+    SwyWire *lossy = connect_nodes (graph, "b:out", "sink:in", 0);
 
     swy_wire_set_subscription (lossy, "audit/#");
     swy_wire_set_loss (lossy, 1.0);
@@ -585,10 +559,10 @@ build_fan (void)
   g_object_set (add_node (graph, "map", "m3"), "set-topic", "c", NULL);
   add_node (graph, "counter", "c");
   g_object_set (add_node (graph, "map", "m2"), "set-topic", "b", NULL);
-  add_wire (graph, "t:out", "m1:in");
-  add_wire (graph, "m1:out", "m3:in");
-  add_wire (graph, "m3:out", "c:in");
-  queued = add_wire (graph, "t:out", "m2:in");
+  connect_nodes (graph, "t:out", "m1:in", 0);
+  connect_nodes (graph, "m1:out", "m3:in", 0);
+  connect_nodes (graph, "m3:out", "c:in", 0);
+  queued = connect_nodes (graph, "t:out", "m2:in", 0);
   swy_wire_set_mode (queued, SWY_WIRE_MODE_QUEUED);
   swy_wire_set_latency_ms (queued, 5);
   swy_graph_run_fast (graph, -1);
@@ -698,27 +672,12 @@ wait_for_frames (GtkWidget *window)
 }
 
 static void
-save_screenshot (GtkWidget  *window,
+take_screenshot (GtkWidget  *window,
                  const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width, height;
-
   wait_for_frames (window);
 
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
+  save_window_png (window, name);
 }
 
 static GtkWidget *
@@ -1039,14 +998,14 @@ test_screenshots (void)
   gtk_paned_set_position (GTK_PANED (paned), 870);
   swy_view_state_set_selected_event (view_state, 5);
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  save_screenshot (window, "screenshot-log.png");
+  take_screenshot (window, "screenshot-log.png");
 
   gtk_editable_set_text (_swy_log_view_get_topic_entry (SWY_LOG_VIEW (log)), "orders/#/x");
   gtk_toggle_button_set_active (_swy_log_view_get_kind_button (SWY_LOG_VIEW (log), SWY_TRACE_KIND_EMIT), FALSE);
   swy_view_state_set_node_hidden (view_state, "c", TRUE);
   swy_view_state_set_selected_event (view_state, 1);
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  save_screenshot (window, "screenshot-log-filtered.png");
+  take_screenshot (window, "screenshot-log-filtered.png");
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* The details of a mapped event: lineage, parent, children, path. */
@@ -1054,7 +1013,7 @@ test_screenshots (void)
   window = new_window ("Event", details, 480, 820);
   swy_view_state_set_selected_event (fan_state, 2);
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  save_screenshot (window, "screenshot-details.png");
+  take_screenshot (window, "screenshot-details.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

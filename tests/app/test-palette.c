@@ -11,6 +11,7 @@
 #include <swy.h>
 
 #include "swy-palette.h"
+#include "swy-window-test-util.h"
 
 static GtkListBox *
 find_list_box (GtkWidget *widget)
@@ -278,16 +279,9 @@ test_palette_activate (void)
 }
 
 static void
-save_screenshot (GtkWidget  *window,
+take_screenshot (GtkWidget  *window,
                  const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width, height;
-
   /* Let the window map, lay out and draw its first frames. */
   while (!gtk_widget_get_mapped (window))
     g_main_context_iteration (NULL, TRUE);
@@ -298,15 +292,7 @@ save_screenshot (GtkWidget  *window,
         ;
     }
 
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
+  save_window_png (window, name);
 }
 
 static void
@@ -325,10 +311,10 @@ test_palette_screenshot (void)
   gtk_window_set_default_size (GTK_WINDOW (window), -1, 900);
   gtk_window_present (GTK_WINDOW (window));
 
-  save_screenshot (window, "screenshot-palette.png");
+  take_screenshot (window, "screenshot-palette.png");
 
   search_and_wait (find_search_entry (palette), "time");
-  save_screenshot (window, "screenshot-palette-search.png");
+  take_screenshot (window, "screenshot-palette-search.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

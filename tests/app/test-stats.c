@@ -10,38 +10,10 @@
 
 #include "swy-stats-model.h"
 #include "swy-stats-view.h"
+#include "swy-app-test-util.h"
+#include "swy-window-test-util.h"
 
 #define MS 1000
-
-static void
-add_node (SwyGraph   *graph,
-          const char *type,
-          const char *id)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (swy_graph_create_node (graph, type, id, &error));
-  g_assert_no_error (error);
-}
-
-static SwyWire *
-connect_nodes (SwyGraph   *graph,
-               const char *from,
-               const char *to,
-               guint       latency_ms)
-{
-  g_autoptr(GError) error = NULL;
-  SwyWire *wire = swy_graph_connect (graph, from, to, &error);
-
-  g_assert_no_error (error);
-  if (latency_ms > 0)
-    {
-      swy_wire_set_mode (wire, SWY_WIRE_MODE_QUEUED);
-      swy_wire_set_latency_ms (wire, latency_ms);
-    }
-
-  return wire;
-}
 
 /* orders (every 50 ms, 40 of them) → q (5 places) → w (120 ms each) → done:
  * the queue fills, overflows and drains. */
@@ -245,26 +217,11 @@ settle (GtkWidget *window)
 }
 
 static void
-save_screenshot (GtkWidget  *window,
+take_screenshot (GtkWidget  *window,
                  const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width, height;
-
   settle (window);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
+  save_window_png (window, name);
 }
 
 static void
@@ -297,10 +254,10 @@ test_stats_view (void)
   /* Drive it the way live mode does: a batch per slice of time. */
   for (guint k = 1; k <= 52; k++)
     swy_graph_run_fast (graph, k * 50 * MS);
-  save_screenshot (window, "screenshot-statistics.png");
+  take_screenshot (window, "screenshot-statistics.png");
 
   swy_stats_view_set_page (SWY_STATS_VIEW (view), "wires");
-  save_screenshot (window, "screenshot-statistics-wires.png");
+  take_screenshot (window, "screenshot-statistics-wires.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -11,40 +11,12 @@
 #include "swy-replay.h"
 #include "swy-timeline.h"
 #include "swy-view-state.h"
+#include "swy-app-test-util.h"
+#include "swy-window-test-util.h"
 
 #define WIDTH  928
 #define HEIGHT 300
 #define GUTTER 128   /* the lane labels, left of the time axis */
-
-static void
-add_node (SwyGraph   *graph,
-          const char *type,
-          const char *id)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (swy_graph_create_node (graph, type, id, &error));
-  g_assert_no_error (error);
-}
-
-static SwyWire *
-connect_nodes (SwyGraph   *graph,
-               const char *from,
-               const char *to,
-               guint       latency_ms)
-{
-  g_autoptr(GError) error = NULL;
-  SwyWire *wire = swy_graph_connect (graph, from, to, &error);
-
-  g_assert_no_error (error);
-  if (latency_ms > 0)
-    {
-      swy_wire_set_mode (wire, SWY_WIRE_MODE_QUEUED);
-      swy_wire_set_latency_ms (wire, latency_ms);
-    }
-
-  return wire;
-}
 
 /* orders (timer, every 100 ms) ⇢ q (queue, 50 ms away) → w (worker, 30 ms) → done */
 static SwyGraph *
@@ -567,26 +539,11 @@ test_timeline_replay (void)
 }
 
 static void
-save_screenshot (GtkWidget  *window,
+take_screenshot (GtkWidget  *window,
                  const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width, height;
-
   settle (window);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
+  save_window_png (window, name);
 }
 
 static void
@@ -622,7 +579,7 @@ test_timeline_screenshot (void)
   swy_timeline_view_set_scale (view, 0.0005);
   swy_timeline_view_set_start (view, 800 * 1000);
   swy_view_state_set_selected_event (state, 12);
-  save_screenshot (window, "screenshot-timeline.png");
+  take_screenshot (window, "screenshot-timeline.png");
 
   /* Zoomed out over a busy run: density bars. */
   {
@@ -641,7 +598,7 @@ test_timeline_screenshot (void)
     swy_timeline_set_graph (SWY_TIMELINE (timeline), busy);
     swy_graph_run_fast (busy, 30 * G_USEC_PER_SEC);
     swy_timeline_view_zoom_to_fit (view);
-    save_screenshot (window, "screenshot-timeline-dense.png");
+    take_screenshot (window, "screenshot-timeline-dense.png");
     g_assert_true (swy_timeline_view_is_aggregated (view));
     swy_timeline_set_graph (SWY_TIMELINE (timeline), NULL);
   }
