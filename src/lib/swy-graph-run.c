@@ -428,6 +428,34 @@ pop_and_perform (SwyGraph *self,
   return TRUE;
 }
 
+/* Fast mode up to @until_us (negative: until nothing is pending) or until the
+ * graph has performed @max_performed items in all, whichever comes first;
+ * then the clock moves to @until_us unless an item due before it is still
+ * pending (the count stopped the run). */
+static guint64
+run_fast_bounded (SwyGraph *self,
+                  gint64    until_us,
+                  guint64   max_performed)
+{
+  const SwyPendingItem *top;
+  guint64 n = 0;
+
+  init_quarks ();
+  _swy_graph_begin_batch (self);
+  _swy_graph_ensure_started (self);
+
+  while (self->n_performed < max_performed && pop_and_perform (self, until_us))
+    n++;
+
+  top = _swy_scheduler_peek (&self->sched);
+  if (until_us >= 0 && self->now < until_us && (top == NULL || top->due >= until_us))
+    self->now = until_us;
+
+  _swy_graph_end_batch (self);
+
+  return n;
+}
+
 /**
  * swy_graph_run_fast:
  * @self: a paused graph
@@ -444,25 +472,11 @@ guint64
 swy_graph_run_fast (SwyGraph *self,
                     gint64    until_us)
 {
-  guint64 n = 0;
-
   g_return_val_if_fail (SWY_IS_GRAPH (self), 0);
   g_return_val_if_fail (!self->playing, 0);
   g_return_val_if_fail (self->batch_level == 0, 0);
 
-  init_quarks ();
-  _swy_graph_begin_batch (self);
-  _swy_graph_ensure_started (self);
-
-  while (pop_and_perform (self, until_us))
-    n++;
-
-  if (until_us >= 0 && self->now < until_us)
-    self->now = until_us;
-
-  _swy_graph_end_batch (self);
-
-  return n;
+  return run_fast_bounded (self, until_us, G_MAXUINT64);
 }
 
 /**
@@ -488,28 +502,12 @@ swy_graph_run_fast_to (SwyGraph *self,
                        gint64    until_us,
                        guint64   max_performed)
 {
-  const SwyPendingItem *top;
-  guint64 n = 0;
-
   g_return_val_if_fail (SWY_IS_GRAPH (self), 0);
   g_return_val_if_fail (!self->playing, 0);
   g_return_val_if_fail (self->batch_level == 0, 0);
   g_return_val_if_fail (until_us >= 0, 0);
 
-  init_quarks ();
-  _swy_graph_begin_batch (self);
-  _swy_graph_ensure_started (self);
-
-  while (self->n_performed < max_performed && pop_and_perform (self, until_us))
-    n++;
-
-  top = _swy_scheduler_peek (&self->sched);
-  if (self->now < until_us && (top == NULL || top->due >= until_us))
-    self->now = until_us;
-
-  _swy_graph_end_batch (self);
-
-  return n;
+  return run_fast_bounded (self, until_us, max_performed);
 }
 
 /**

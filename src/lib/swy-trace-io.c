@@ -18,8 +18,6 @@
  * the ring buffer; this file adds the CSV writer and the JSON lines reader,
  * which an imported trace (a replay) is made from. */
 
-#define WRITE_CHUNK 65536
-
 static const char * const kind_names[] = { "emit", "deliver", "drop" };
 
 static void
@@ -86,24 +84,6 @@ append_csv_row (GString             *out,
   g_string_append (out, "\r\n");
 }
 
-static gboolean
-write_chunk (GOutputStream  *stream,
-             GString        *out,
-             gboolean        force,
-             GCancellable   *cancellable,
-             GError        **error)
-{
-  if (out->len == 0 || (!force && out->len < WRITE_CHUNK))
-    return TRUE;
-
-  if (!g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error))
-    return FALSE;
-
-  g_string_truncate (out, 0);
-
-  return TRUE;
-}
-
 /**
  * swy_trace_write_csv:
  * @self: a trace
@@ -141,11 +121,11 @@ swy_trace_write_csv (SwyTrace       *self,
   for (guint i = 0; i < self->length; i++)
     {
       append_csv_row (out, &self->ring[(self->head + i) % self->allocated]);
-      if (!write_chunk (stream, out, FALSE, cancellable, error))
+      if (!_swy_trace_write_chunk (stream, out, FALSE, cancellable, error))
         return FALSE;
     }
 
-  return write_chunk (stream, out, TRUE, cancellable, error);
+  return _swy_trace_write_chunk (stream, out, TRUE, cancellable, error);
 }
 
 /* JSON lines */

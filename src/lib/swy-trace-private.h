@@ -64,4 +64,13 @@ _swy_trace_is_enabled (SwyTrace *self)
 
 SwyTraceRecord *_swy_trace_record_new (const SwyTraceEntry *entry);
 
+/* The trace writers' buffer size: text is built in memory and written a chunk at a time. */
+#define WRITE_CHUNK 65536
+
+gboolean _swy_trace_write_chunk (GOutputStream  *stream,
+                                 GString        *out,
+                                 gboolean        force,
+                                 GCancellable   *cancellable,
+                                 GError        **error);
+
 G_END_DECLS

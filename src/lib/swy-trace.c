@@ -38,7 +38,6 @@ static GParamSpec *properties[N_PROPS];
 
 #define DEFAULT_CAPACITY 1000000
 #define MIN_ALLOCATION   1024
-#define WRITE_CHUNK      65536
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -559,12 +558,15 @@ swy_trace_format_jsonl (SwyTrace *self,
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-write_chunk (GOutputStream  *stream,
-             GString        *out,
-             gboolean        force,
-             GCancellable   *cancellable,
-             GError        **error)
+/* Writes @out to @stream and empties it once it holds a chunk's worth, or
+ * at once with @force: the trace writers build text in memory a chunk at a
+ * time. */
+gboolean
+_swy_trace_write_chunk (GOutputStream  *stream,
+                        GString        *out,
+                        gboolean        force,
+                        GCancellable   *cancellable,
+                        GError        **error)
 {
   if (out->len == 0 || (!force && out->len < WRITE_CHUNK))
     return TRUE;
@@ -609,11 +611,11 @@ swy_trace_write_jsonl (SwyTrace       *self,
     {
       append_jsonl (out, entry_at (self, i));
       g_string_append_c (out, '\n');
-      if (!write_chunk (stream, out, FALSE, cancellable, error))
+      if (!_swy_trace_write_chunk (stream, out, FALSE, cancellable, error))
         return FALSE;
     }
 
-  return write_chunk (stream, out, TRUE, cancellable, error);
+  return _swy_trace_write_chunk (stream, out, TRUE, cancellable, error);
 }
 
 /**
@@ -698,7 +700,7 @@ swy_trace_write_chrome (SwyTrace       *self,
         }
       g_string_append (out, "}}");
 
-      if (!write_chunk (stream, out, FALSE, cancellable, error))
+      if (!_swy_trace_write_chunk (stream, out, FALSE, cancellable, error))
         return FALSE;
     }
 
@@ -712,5 +714,5 @@ swy_trace_write_chrome (SwyTrace       *self,
 
   g_string_append (out, "\n],\"displayTimeUnit\":\"ms\"}\n");
 
-  return write_chunk (stream, out, TRUE, cancellable, error);
+  return _swy_trace_write_chunk (stream, out, TRUE, cancellable, error);
 }
