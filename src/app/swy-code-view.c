@@ -396,7 +396,7 @@ static void
 range_changed_cb (SwyCodeView *self)
 {
   if (self->scroll_pending && self->scroll_id == 0)
-    self->scroll_id = g_idle_add_full (G_PRIORITY_LOW, scroll_cb, self, NULL);
+    self->scroll_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, scroll_cb, self, NULL);
 }
 
 /* In the whole graph, the line of build_graph() that the focus marks; else
@@ -421,7 +421,7 @@ scroll_to_focus_mark (SwyCodeView *self,
     }
   self->scroll_pending = TRUE;
   if (self->scroll_id == 0)
-    self->scroll_id = g_idle_add_full (G_PRIORITY_LOW, scroll_cb, self, NULL);
+    self->scroll_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, scroll_cb, self, NULL);
 }
 
 static void
@@ -496,8 +496,10 @@ update_cb (gpointer user_data)
  * swy_code_view_queue_update:
  * @self: a code view
  *
- * Regenerates the program soon: once for any number of calls before the
- * main loop is idle, and not before the view is on screen.
+ * Regenerates the program soon: once for any number of calls made in one
+ * turn of the main loop, before the next frame is drawn (also while the
+ * graph runs and frames follow each other without a gap), and not before
+ * the view is on screen.
  */
 void
 swy_code_view_queue_update (SwyCodeView *self)
@@ -510,7 +512,7 @@ swy_code_view_queue_update (SwyCodeView *self)
       return;
     }
   if (self->update_id == 0)
-    self->update_id = g_idle_add_full (G_PRIORITY_LOW, update_cb, self, NULL);
+    self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_cb, self, NULL);
 }
 
 /* Actions */

@@ -236,7 +236,7 @@ current_step_changed_cb (SwyLessonPanel *self)
 {
   sync_all (self);
   if (self->scroll_id == 0)
-    self->scroll_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_current_cb, self, NULL);
+    self->scroll_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, scroll_to_current_cb, self, NULL);
 }
 
 static void

@@ -86,12 +86,16 @@ range_idle_cb (gpointer user_data)
 }
 
 /* The view changes its adjustments while it is being allocated; the
- * label and the scrollbars, allocated around it, change after that. */
+ * label and the scrollbars, allocated around it, change after that. The
+ * idle runs before the next frame's layout: at the default idle priority
+ * it would wait for as long as frames follow each other without a gap,
+ * which is the whole run when painting a frame takes longer than the
+ * refresh interval. */
 static void
 queue_update_range (SwyTimeline *self)
 {
   if (self->range_idle_id == 0)
-    self->range_idle_id = g_idle_add (range_idle_cb, self);
+    self->range_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, range_idle_cb, self, NULL);
 }
 
 /* Lanes */

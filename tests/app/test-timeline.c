@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <swy.h>
 
@@ -48,15 +50,6 @@ count_frame_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-static void
-dump_tree (GtkWidget *w, int depth)
-{
-  g_printerr ("%*s%s %dx%d mapped=%d visible=%d\n", depth * 2, "", G_OBJECT_TYPE_NAME (w),
-              gtk_widget_get_width (w), gtk_widget_get_height (w), gtk_widget_get_mapped (w), gtk_widget_get_visible (w));
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    dump_tree (c, depth + 1);
-}
-
 /* Waits until the window is shown and has laid out and drawn a few frames. */
 static void
 settle (GtkWidget *window)
@@ -66,7 +59,6 @@ settle (GtkWidget *window)
 
   while (!gtk_widget_get_mapped (window))
     g_main_context_iteration (NULL, TRUE);
-  if (g_getenv ("DUMP")) dump_tree (window, 0);
 
   id = gtk_widget_add_tick_callback (window, count_frame_cb, &frames, NULL);
   while (frames < 4)
@@ -606,6 +598,98 @@ test_timeline_screenshot (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The label that shows the span in view ("1.2 s – 2.3 s"): the only label
+ * of the timeline's toolbar with a dash in it. */
+static GtkLabel *
+find_range_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), "–") != NULL)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_range_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+typedef struct {
+  GtkLabel  *label;
+  GPtrArray *seen;   /* the label's texts, each once, in order */
+  guint      frames;
+} RangeWatch;
+
+static gboolean
+watch_range_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  RangeWatch *watch = user_data;
+  const char *text = gtk_label_get_text (watch->label);
+
+  /* Every frame takes longer than the refresh interval, as painting a
+   * whole window does with GL in software. */
+  g_usleep (30 * 1000);
+  watch->frames++;
+  if (watch->seen->len == 0 || g_strcmp0 (g_ptr_array_index (watch->seen, watch->seen->len - 1), text) != 0)
+    g_ptr_array_add (watch->seen, g_strdup (text));
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* While the graph plays, frames follow each other with no gap whenever
+ * one takes longer than the refresh interval (GL in software, a big
+ * window: here a frame is made to take 30 ms). The span label, set after
+ * the view is laid out, must keep up with the view all the same, not wait
+ * until the run pauses. */
+static void
+test_timeline_range_label_live (void)
+{
+  g_autoptr(SwyGraph) graph = pipeline_graph ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *timeline = swy_timeline_new ();
+  SwyTimelineView *view = swy_timeline_get_view (SWY_TIMELINE (timeline));
+  RangeWatch watch = { NULL, seen, 0 };
+  GtkWidget *window;
+  gint64 deadline;
+  guint id;
+
+  g_object_set (swy_graph_lookup_node (graph, "orders"), "count", 0, NULL);
+  swy_timeline_set_graph (SWY_TIMELINE (timeline), graph);
+  window = show_in_window (timeline, 1280, 800);
+  watch.label = find_range_label (timeline);
+  g_assert_nonnull (watch.label);
+  g_assert_true (swy_timeline_view_get_follow (view));
+
+  /* Four seconds of virtual time at 4x: the view scrolls with the playhead. */
+  id = gtk_widget_add_tick_callback (window, watch_range_cb, &watch, NULL);
+  swy_graph_set_speed (graph, 4.0);
+  swy_graph_play (graph);
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (swy_graph_get_now (graph) < 4 * G_USEC_PER_SEC && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (swy_graph_get_now (graph), >=, 4 * G_USEC_PER_SEC);
+  g_assert_cmpint (swy_timeline_view_get_start (view), >, 0);
+
+  /* Seen from the frames themselves, while playing: the label moved along
+   * (a new text at least every 0.1 s of virtual time once the view
+   * scrolls), and the last one is the span in view a frame ago, not the
+   * first one. */
+  g_test_message ("%u frames, %u texts, last “%s”", watch.frames, seen->len,
+                  (const char *) g_ptr_array_index (seen, seen->len - 1));
+  g_assert_cmpuint (seen->len, >=, 5);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (seen, seen->len - 1), " s"));
+  g_assert_false (g_str_has_prefix (g_ptr_array_index (seen, seen->len - 1), "0.0 s"));
+
+  swy_graph_pause (graph);
+  gtk_widget_remove_tick_callback (window, id);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -618,6 +702,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Timeline/click-selects", test_timeline_click_selects);
   g_test_add_func ("/Swy/Timeline/aggregates", test_timeline_aggregates);
   g_test_add_func ("/Swy/Timeline/follow", test_timeline_follow);
+  g_test_add_func ("/Swy/Timeline/range-label-live", test_timeline_range_label_live);
   g_test_add_func ("/Swy/Timeline/replay", test_timeline_replay);
   g_test_add_func ("/Swy/Timeline/screenshot", test_timeline_screenshot);
 
