@@ -20,9 +20,11 @@
  * As a test it runs each storm for a short span of virtual time. The same
  * program is the storm benchmark (bench/README.md): with
  * `--virtual-seconds 600 --json FILE` each storm runs for ten minutes of
- * virtual time, and the figures (frame intervals from the GdkFrameClock,
- * idle and D-Bus latencies, resident memory, trace and token high-water
- * marks) go to FILE. Nothing here asserts a duration.
+ * virtual time, and the figures (the intervals between the frames that
+ * painted the window and the time each took, by phase, from the
+ * GdkFrameClock; idle and D-Bus latencies; the engine's items a second;
+ * resident memory; trace and token high-water marks) go to FILE. Nothing
+ * here asserts a duration.
  */
 
 #define G_LOG_DOMAIN "test-storm"
@@ -185,8 +187,20 @@ typedef struct
   SwyGraph  *graph;
   char      *object_path;     /* the window's action group on the bus */
 
-  /* Frames */
-  GArray    *intervals_us;    /* of gint64: between successive frames */
+  /* Frames: every frame the clock ran, and those that painted the window */
+  GdkSurface *surface;
+  gulong     render_hook;
+  guint      clock_frames;
+  gboolean   rendering;       /* the window's surface renders in this frame */
+  gint64     frame_start_us;  /* before-paint */
+  gint64     update_end_us;   /* the end of each phase, 0 if it did not run */
+  gint64     layout_end_us;
+  gint64     paint_end_us;
+  GArray    *intervals_us;    /* of gint64: between successive painted frames */
+  GArray    *busy_us;         /* of gint64: a painted frame, before-paint to after-paint */
+  GArray    *update_us;       /* its update phase (tick callbacks) */
+  GArray    *layout_us;       /* its layout phase */
+  GArray    *paint_us;        /* its paint phase (snapshot and render) */
   gint64     last_frame_us;
   guint      max_tokens;
   guint      max_trace;
@@ -195,6 +209,7 @@ typedef struct
   /* Idle callbacks posted every PROBE_INTERVAL_MS */
   guint      idles_posted;
   guint      idles_run;
+  guint      idles_run_playing;   /* of them, while the storm played */
   gint64     idle_posted_at;
   gint64     max_idle_latency_us;
 
@@ -210,22 +225,90 @@ typedef struct
   gint64     rss_max_kib;
 } Probes;
 
+/* GdkSurface::render is emitted only in the frames that paint something:
+ * an emission hook sees it before any handler (GTK's own stops it). */
+static gboolean
+render_hook_cb (GSignalInvocationHint *hint,
+                guint                  n_values,
+                const GValue          *values,
+                gpointer               user_data)
+{
+  Probes *probes = user_data;
+
+  if (g_value_get_object (&values[0]) == (gpointer) probes->surface)
+    probes->rendering = TRUE;
+
+  return TRUE;
+}
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 Probes        *probes)
+{
+  probes->frame_start_us = g_get_monotonic_time ();
+  probes->update_end_us = probes->layout_end_us = probes->paint_end_us = 0;
+  probes->rendering = FALSE;
+}
+
+/* Connected after every other handler: the end of each phase. */
+static void
+update_end_cb (GdkFrameClock *clock,
+               Probes        *probes)
+{
+  probes->update_end_us = g_get_monotonic_time ();
+}
+
+static void
+layout_end_cb (GdkFrameClock *clock,
+               Probes        *probes)
+{
+  probes->layout_end_us = g_get_monotonic_time ();
+}
+
+static void
+paint_end_cb (GdkFrameClock *clock,
+              Probes        *probes)
+{
+  probes->paint_end_us = g_get_monotonic_time ();
+}
+
+static void
+append_span (GArray *array,
+             gint64  from,
+             gint64  to)
+{
+  gint64 span = to - from;
+
+  g_array_append_val (array, span);
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 Probes        *probes)
 {
   gint64 now = gdk_frame_clock_get_frame_time (clock);
+  gint64 end = g_get_monotonic_time ();
   SwyTrace *trace = swy_graph_get_trace (probes->graph);
   guint tokens = swy_canvas_get_n_tokens (swy_window_get_canvas (probes->window));
   guint kept = g_list_model_get_n_items (G_LIST_MODEL (trace));
 
-  if (probes->last_frame_us != 0)
+  probes->clock_frames++;
+  if (probes->rendering && probes->frame_start_us != 0)
     {
-      gint64 interval = now - probes->last_frame_us;
+      /* A phase that did not run ends where the one before it ended. */
+      gint64 update_end = MAX (probes->update_end_us, probes->frame_start_us);
+      gint64 layout_end = MAX (probes->layout_end_us, update_end);
+      gint64 paint_end = MAX (probes->paint_end_us, layout_end);
 
-      g_array_append_val (probes->intervals_us, interval);
+      append_span (probes->busy_us, probes->frame_start_us, end);
+      append_span (probes->update_us, probes->frame_start_us, update_end);
+      append_span (probes->layout_us, update_end, layout_end);
+      append_span (probes->paint_us, layout_end, paint_end);
+      if (probes->last_frame_us != 0)
+        append_span (probes->intervals_us, probes->last_frame_us, now);
+      probes->last_frame_us = now;
     }
-  probes->last_frame_us = now;
+  probes->frame_start_us = 0;
   probes->max_tokens = MAX (probes->max_tokens, tokens);
   probes->max_trace = MAX (probes->max_trace, kept);
   probes->trace_capacity = swy_trace_get_capacity (trace);
@@ -240,6 +323,8 @@ idle_probe_cb (gpointer user_data)
   Probes *probes = user_data;
 
   probes->idles_run++;
+  if (swy_graph_get_playing (probes->graph))
+    probes->idles_run_playing++;
   probes->max_idle_latency_us = MAX (probes->max_idle_latency_us,
                                      g_get_monotonic_time () - probes->idle_posted_at);
 
@@ -320,6 +405,56 @@ percentile_ms (GArray *sorted,
   return g_array_index (sorted, gint64, i) / 1000.0;
 }
 
+typedef struct
+{
+  double p50, p95, p99, max;
+} Spread;
+
+/* Sorts @spans (of gint64 µs) and gives their percentiles in ms. */
+static Spread
+spread_of (GArray *spans)
+{
+  g_array_sort (spans, compare_gint64);
+
+  return (Spread) {
+    percentile_ms (spans, 0.50), percentile_ms (spans, 0.95),
+    percentile_ms (spans, 0.99), percentile_ms (spans, 1.0),
+  };
+}
+
+static void
+json_add_spread (const char   *member,
+                 const Spread *spread)
+{
+  json_builder_set_member_name (json, member);
+  json_builder_begin_object (json);
+  json_builder_set_member_name (json, "p50");
+  json_builder_add_double_value (json, spread->p50);
+  json_builder_set_member_name (json, "p95");
+  json_builder_add_double_value (json, spread->p95);
+  json_builder_set_member_name (json, "p99");
+  json_builder_add_double_value (json, spread->p99);
+  json_builder_set_member_name (json, "max");
+  json_builder_add_double_value (json, spread->max);
+  json_builder_end_object (json);
+}
+
+static void
+json_add_double (const char *member,
+                 double      value)
+{
+  json_builder_set_member_name (json, member);
+  json_builder_add_double_value (json, value);
+}
+
+static void
+json_add_int (const char *member,
+              gint64      value)
+{
+  json_builder_set_member_name (json, member);
+  json_builder_add_int_value (json, value);
+}
+
 /* Plays the window's graph live at 20× until @virtual_s seconds of virtual
  * time, probing all along, and checks and reports what the probes saw. */
 static void
@@ -335,19 +470,31 @@ play_storm (SwyWindow  *window,
   gboolean given_up = FALSE;
   guint guard;
   guint probe;
-  gulong handler;
+  gulong handlers[5];
   guint frames;
-  double frame_p50, frame_p95, frame_p99, frame_max;
+  Spread interval, busy, update, layout, paint;
+  guint64 performed;
 
   probes.window = window;
   probes.graph = window_graph (window);
+  probes.surface = gtk_native_get_surface (GTK_NATIVE (window));
   probes.intervals_us = g_array_new (FALSE, FALSE, sizeof (gint64));
+  probes.busy_us = g_array_new (FALSE, FALSE, sizeof (gint64));
+  probes.update_us = g_array_new (FALSE, FALSE, sizeof (gint64));
+  probes.layout_us = g_array_new (FALSE, FALSE, sizeof (gint64));
+  probes.paint_us = g_array_new (FALSE, FALSE, sizeof (gint64));
   probes.object_path = g_strdup_printf ("/%s/window/%u", TEST_APP_ID,
                                         gtk_application_window_get_id (GTK_APPLICATION_WINDOW (window)));
   g_strdelimit (probes.object_path, ".", '/');
   probes.rss_start_kib = probes.rss_max_kib = rss_kib ();
 
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &probes);
+  probes.render_hook = g_signal_add_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE), 0,
+                                                   render_hook_cb, &probes, NULL);
+  handlers[0] = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &probes);
+  handlers[1] = g_signal_connect_after (clock, "update", G_CALLBACK (update_end_cb), &probes);
+  handlers[2] = g_signal_connect_after (clock, "layout", G_CALLBACK (layout_end_cb), &probes);
+  handlers[3] = g_signal_connect_after (clock, "paint", G_CALLBACK (paint_end_cb), &probes);
+  handlers[4] = g_signal_connect_after (clock, "after-paint", G_CALLBACK (after_paint_cb), &probes);
   probe = g_timeout_add (PROBE_INTERVAL_MS, probe_timeout_cb, &probes);
   guard = g_timeout_add_seconds (virtual_seconds_override > 0 ? BENCH_GUARD_SECONDS : GUARD_SECONDS,
                                  test_set_flag_cb, &given_up);
@@ -361,6 +508,7 @@ play_storm (SwyWindow  *window,
     g_main_context_iteration (NULL, TRUE);
   g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
   wall_s = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+  performed = swy_graph_get_n_performed (probes.graph);
   g_assert_false (given_up);
   g_assert_false (swy_graph_get_playing (probes.graph));
   g_source_remove (guard);
@@ -373,7 +521,9 @@ play_storm (SwyWindow  *window,
   g_source_remove (guard);
   g_source_remove (probe);
   wait_for_frame (window);
-  g_signal_handler_disconnect (clock, handler);
+  for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
+    g_signal_handler_disconnect (clock, handlers[i]);
+  g_signal_remove_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE), probes.render_hook);
 
   /* The window kept answering: every idle posted ran, every call came
    * back, and frames were painted all along. */
@@ -389,20 +539,26 @@ play_storm (SwyWindow  *window,
   g_assert_cmpuint (probes.max_trace, <=, probes.trace_capacity);
   g_assert_cmpuint (probes.max_tokens, <=, CANVAS_TOKEN_CAP);
 
-  g_array_sort (probes.intervals_us, compare_gint64);
   frames = probes.intervals_us->len + 1;
-  frame_p50 = percentile_ms (probes.intervals_us, 0.50);
-  frame_p95 = percentile_ms (probes.intervals_us, 0.95);
-  frame_p99 = percentile_ms (probes.intervals_us, 0.99);
-  frame_max = percentile_ms (probes.intervals_us, 1.0);
-  g_test_message ("%s: %.0f s virtual in %.1f s; %" G_GUINT64_FORMAT " items performed; "
-                  "%u frames, interval p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; "
-                  "idle latency max %.1f ms (%u probes); D-Bus round trip max %.1f ms (%u calls); "
+  interval = spread_of (probes.intervals_us);
+  busy = spread_of (probes.busy_us);
+  update = spread_of (probes.update_us);
+  layout = spread_of (probes.layout_us);
+  paint = spread_of (probes.paint_us);
+  g_test_message ("%s: %.0f s virtual in %.1f s; %" G_GUINT64_FORMAT " items performed "
+                  "(%.0f a second); %u frames painted of %u; "
+                  "interval p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; "
+                  "busy p50 %.1f ms, p95 %.1f ms, max %.1f ms "
+                  "(update p50 %.1f, layout p50 %.1f, paint p50 %.1f ms); "
+                  "idle latency max %.1f ms (%u probes, %u while playing); "
+                  "D-Bus round trip max %.1f ms (%u calls); "
                   "RSS %" G_GINT64_FORMAT " -> max %" G_GINT64_FORMAT " KiB; "
                   "trace kept max %u of %u; tokens max %u of %d",
-                  name, virtual_s, wall_s, swy_graph_get_n_performed (probes.graph),
-                  frames, frame_p50, frame_p95, frame_p99, frame_max,
-                  probes.max_idle_latency_us / 1000.0, probes.idles_run,
+                  name, virtual_s, wall_s, performed, performed / wall_s,
+                  frames, probes.clock_frames,
+                  interval.p50, interval.p95, interval.p99, interval.max,
+                  busy.p50, busy.p95, busy.max, update.p50, layout.p50, paint.p50,
+                  probes.max_idle_latency_us / 1000.0, probes.idles_run, probes.idles_run_playing,
                   probes.max_call_latency_us / 1000.0, probes.calls_answered,
                   probes.rss_start_kib, probes.rss_max_kib,
                   probes.max_trace, probes.trace_capacity, probes.max_tokens, CANVAS_TOKEN_CAP);
@@ -412,43 +568,37 @@ play_storm (SwyWindow  *window,
       json_builder_begin_object (json);
       json_builder_set_member_name (json, "storm");
       json_builder_add_string_value (json, name);
-      json_builder_set_member_name (json, "virtual_s");
-      json_builder_add_double_value (json, virtual_s);
-      json_builder_set_member_name (json, "wall_s");
-      json_builder_add_double_value (json, wall_s);
-      json_builder_set_member_name (json, "performed");
-      json_builder_add_int_value (json, (gint64) swy_graph_get_n_performed (probes.graph));
-      json_builder_set_member_name (json, "frames");
-      json_builder_add_int_value (json, frames);
-      json_builder_set_member_name (json, "frame_interval_ms");
-      json_builder_begin_object (json);
-      json_builder_set_member_name (json, "p50");
-      json_builder_add_double_value (json, frame_p50);
-      json_builder_set_member_name (json, "p95");
-      json_builder_add_double_value (json, frame_p95);
-      json_builder_set_member_name (json, "p99");
-      json_builder_add_double_value (json, frame_p99);
-      json_builder_set_member_name (json, "max");
-      json_builder_add_double_value (json, frame_max);
-      json_builder_end_object (json);
-      json_builder_set_member_name (json, "idle_latency_max_ms");
-      json_builder_add_double_value (json, probes.max_idle_latency_us / 1000.0);
-      json_builder_set_member_name (json, "dbus_round_trip_max_ms");
-      json_builder_add_double_value (json, probes.max_call_latency_us / 1000.0);
-      json_builder_set_member_name (json, "rss_start_kib");
-      json_builder_add_int_value (json, probes.rss_start_kib);
-      json_builder_set_member_name (json, "rss_max_kib");
-      json_builder_add_int_value (json, probes.rss_max_kib);
-      json_builder_set_member_name (json, "trace_kept_max");
-      json_builder_add_int_value (json, probes.max_trace);
-      json_builder_set_member_name (json, "trace_capacity");
-      json_builder_add_int_value (json, probes.trace_capacity);
-      json_builder_set_member_name (json, "tokens_max");
-      json_builder_add_int_value (json, probes.max_tokens);
+      json_builder_set_member_name (json, "renderer");
+      json_builder_add_string_value (json, G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+      json_add_double ("virtual_s", virtual_s);
+      json_add_double ("wall_s", wall_s);
+      json_add_int ("performed", (gint64) performed);
+      json_add_double ("performed_per_s", performed / wall_s);
+      json_add_int ("frames", frames);
+      json_add_int ("clock_frames", probes.clock_frames);
+      json_add_spread ("frame_interval_ms", &interval);
+      json_add_spread ("frame_busy_ms", &busy);
+      json_add_spread ("frame_update_ms", &update);
+      json_add_spread ("frame_layout_ms", &layout);
+      json_add_spread ("frame_paint_ms", &paint);
+      json_add_double ("idle_latency_max_ms", probes.max_idle_latency_us / 1000.0);
+      json_add_int ("idles_run", probes.idles_run);
+      json_add_int ("idles_run_playing", probes.idles_run_playing);
+      json_add_double ("dbus_round_trip_max_ms", probes.max_call_latency_us / 1000.0);
+      json_add_int ("dbus_calls", probes.calls_answered);
+      json_add_int ("rss_start_kib", probes.rss_start_kib);
+      json_add_int ("rss_max_kib", probes.rss_max_kib);
+      json_add_int ("trace_kept_max", probes.max_trace);
+      json_add_int ("trace_capacity", probes.trace_capacity);
+      json_add_int ("tokens_max", probes.max_tokens);
       json_builder_end_object (json);
     }
 
   g_array_unref (probes.intervals_us);
+  g_array_unref (probes.busy_us);
+  g_array_unref (probes.update_us);
+  g_array_unref (probes.layout_us);
+  g_array_unref (probes.paint_us);
   g_free (probes.object_path);
 }
 
