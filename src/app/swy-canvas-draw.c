@@ -737,10 +737,29 @@ _swy_canvas_get_drawing_bounds (SwyCanvas       *self,
   return TRUE;
 }
 
+/* The colours of the cairo drawing (exports and thumbnails), in the light
+ * and the dark style; they follow the canvas's own look. */
+typedef struct {
+  const char *card;
+  const char *outline;
+  double      outline_alpha;
+  const char *heading;
+  const char *text;
+  const char *wire;
+  const char *wire_blocked;
+  const char *port_ring;
+} ExportColors;
+
+static const ExportColors export_colors[2] = {
+  { "#ffffff", "#000000", 0.18, "#241f31", "#5e5c64", "#5e5c64", "#c0bfbc", "#ffffff" },
+  { "#383838", "#ffffff", 0.15, "#ffffff", "#c0bfbc", "#9a9996", "#5e5c64", "#383838" },
+};
+
 static void
-export_wire (SwyCanvas *self,
-             cairo_t   *cr,
-             SwyWire   *wire)
+export_wire (SwyCanvas          *self,
+             cairo_t            *cr,
+             const ExportColors *colors,
+             SwyWire            *wire)
 {
   static const double dash[] = { 7.0, 5.0 };
   graphene_point_t c[4];
@@ -751,7 +770,7 @@ export_wire (SwyCanvas *self,
   cairo_save (cr);
   cairo_move_to (cr, c[0].x, c[0].y);
   cairo_curve_to (cr, c[1].x, c[1].y, c[2].x, c[2].y, c[3].x, c[3].y);
-  set_source_color (cr, swy_wire_get_blocked (wire) ? "#c0bfbc" : "#5e5c64", 0.9);
+  set_source_color (cr, swy_wire_get_blocked (wire) ? colors->wire_blocked : colors->wire, 0.9);
   if (swy_wire_get_mode (wire) == SWY_WIRE_MODE_QUEUED)
     cairo_set_dash (cr, dash, 2, 0);
   cairo_set_line_width (cr, 2.0);
@@ -764,6 +783,7 @@ export_wire (SwyCanvas *self,
 static void
 export_wire_label (SwyCanvas *self,
                    cairo_t   *cr,
+                   gboolean   dark,
                    SwyWire   *wire)
 {
   g_autoptr(GString) text = g_string_new (NULL);
@@ -790,7 +810,7 @@ export_wire_label (SwyCanvas *self,
   if (text->len > 0)
     {
       _swy_canvas_curve_at (c, 0.5, &mid);
-      draw_label (self, cr, mid.x, mid.y - 10, text->str, FALSE);
+      draw_label (self, cr, mid.x, mid.y - 10, text->str, dark);
     }
 }
 
@@ -812,6 +832,7 @@ rounded_rect_path (cairo_t               *cr,
 static void
 show_text (SwyCanvas  *self,
            cairo_t    *cr,
+           const char *color,
            double      x,
            double      y,
            double      width,
@@ -830,16 +851,17 @@ show_text (SwyCanvas  *self,
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_attr_list_unref (attrs);
 
-  set_source_color (cr, heading ? "#241f31" : "#5e5c64", 1.0);
+  set_source_color (cr, color, 1.0);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
   g_object_unref (layout);
 }
 
 static void
-export_card (SwyCanvas     *self,
-             cairo_t       *cr,
-             SwyNodeWidget *widget)
+export_card (SwyCanvas          *self,
+             cairo_t            *cr,
+             const ExportColors *colors,
+             SwyNodeWidget      *widget)
 {
   static const char *category_colors[] = { "#3584e4", "#9141ac", "#2ec27e" };
   SwyNode *node = swy_node_widget_get_node (widget);
@@ -852,7 +874,7 @@ export_card (SwyCanvas     *self,
 
   cairo_save (cr);
   rounded_rect_path (cr, &r, 12);
-  set_source_color (cr, "#ffffff", 1.0);
+  set_source_color (cr, colors->card, 1.0);
   cairo_fill_preserve (cr);
   cairo_clip (cr);
   set_source_color (cr, category_colors[MIN ((guint) category, G_N_ELEMENTS (category_colors) - 1)], 1.0);
@@ -860,13 +882,14 @@ export_card (SwyCanvas     *self,
   cairo_fill (cr);
   cairo_reset_clip (cr);
   rounded_rect_path (cr, &r, 12);
-  set_source_color (cr, "#000000", 0.18);
+  set_source_color (cr, colors->outline, colors->outline_alpha);
   cairo_set_line_width (cr, 1.0);
   cairo_stroke (cr);
   cairo_restore (cr);
 
-  show_text (self, cr, r.origin.x + 12, r.origin.y + 12, r.size.width - 24, swy_node_get_id (node), TRUE);
-  show_text (self, cr, r.origin.x + 12, r.origin.y + 32, r.size.width - 24,
+  show_text (self, cr, colors->heading, r.origin.x + 12, r.origin.y + 12, r.size.width - 24,
+             swy_node_get_id (node), TRUE);
+  show_text (self, cr, colors->text, r.origin.x + 12, r.origin.y + 32, r.size.width - 24,
              type != NULL ? swy_node_type_get_display_name (type) : swy_node_get_type_name (node),
              FALSE);
 
@@ -878,7 +901,7 @@ export_card (SwyCanvas     *self,
       if (!swy_node_widget_get_port_position (widget, port, &p))
         continue;
       cairo_arc (cr, r.origin.x + p.x, r.origin.y + p.y, SWY_PORT_RADIUS, 0, 2 * G_PI);
-      set_source_color (cr, "#ffffff", 1.0);
+      set_source_color (cr, colors->port_ring, 1.0);
       cairo_fill (cr);
       cairo_arc (cr, r.origin.x + p.x, r.origin.y + p.y, SWY_PORT_RADIUS - 2, 0, 2 * G_PI);
       set_source_color (cr, swy_port_get_direction (port) == SWY_PORT_DIRECTION_INPUT ? "#3584e4" : "#e66100",
@@ -889,8 +912,10 @@ export_card (SwyCanvas     *self,
 
 void
 _swy_canvas_draw_to_cairo (SwyCanvas *self,
-                           cairo_t   *cr)
+                           cairo_t   *cr,
+                           gboolean   dark)
 {
+  const ExportColors *colors = &export_colors[dark ? 1 : 0];
   GListModel *wires;
 
   g_return_if_fail (SWY_IS_CANVAS (self));
@@ -903,18 +928,18 @@ _swy_canvas_draw_to_cairo (SwyCanvas *self,
     {
       g_autoptr(SwyWire) wire = g_list_model_get_item (wires, i);
 
-      export_wire (self, cr, wire);
+      export_wire (self, cr, colors, wire);
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    export_card (self, cr, SWY_NODE_WIDGET (child));
+    export_card (self, cr, colors, SWY_NODE_WIDGET (child));
 
   for (guint i = 0; i < g_list_model_get_n_items (wires); i++)
     {
       g_autoptr(SwyWire) wire = g_list_model_get_item (wires, i);
 
-      export_wire_label (self, cr, wire);
+      export_wire_label (self, cr, dark, wire);
     }
 }

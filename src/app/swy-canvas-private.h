@@ -210,12 +210,14 @@ void _swy_canvas_get_snapshot_stats (SwyCanvas *self,
 
 /* For swy-export.c and the timeline: the colour of a topic's tokens, and
  * the graph drawn with cairo in content coordinates (zoom 1, no pan) in
- * the light style, within the bounds given by get_drawing_bounds(). */
+ * the light or the dark style, within the bounds given by
+ * get_drawing_bounds(). */
 void     _swy_canvas_get_topic_color    (const char      *topic,
                                          GdkRGBA         *rgba);
 gboolean _swy_canvas_get_drawing_bounds (SwyCanvas       *self,
                                          graphene_rect_t *bounds);
 void     _swy_canvas_draw_to_cairo      (SwyCanvas       *self,
-                                         cairo_t         *cr);
+                                         cairo_t         *cr,
+                                         gboolean         dark);
 
 G_END_DECLS

@@ -430,9 +430,12 @@ svg_write_cb (void                *closure,
  * @height: its height
  * @scale: the screen's scale factor
  *
+ * @dark: whether to draw in the dark style
+ *
  * Draws the whole graph as swy_export_canvas_svg() does, shrunk to fit
- * @width × @height (never enlarged) and centred, on a light background:
- * a picture of a graph for a gallery.
+ * @width × @height (never enlarged) and centred, on the background that
+ * swy_export_get_thumbnail_background() gives: a picture of a graph for a
+ * gallery, in the light or the dark style.
  *
  * Returns: (transfer full) (nullable): the picture, or %NULL when the
  *   graph has no nodes
@@ -441,8 +444,10 @@ GdkTexture *
 swy_export_render_thumbnail (SwyCanvas *canvas,
                              int        width,
                              int        height,
-                             int        scale)
+                             int        scale,
+                             gboolean   dark)
 {
+  GdkRGBA paper;
   g_autoptr(GBytes) bytes = NULL;
   graphene_rect_t bounds;
   cairo_surface_t *surface;
@@ -461,12 +466,13 @@ swy_export_render_thumbnail (SwyCanvas *canvas,
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
-  cairo_set_source_rgb (cr, 0.98, 0.98, 0.98);
+  swy_export_get_thumbnail_background (dark, &paper);
+  gdk_cairo_set_source_rgba (cr, &paper);
   cairo_paint (cr);
   cairo_translate (cr, (width - bounds.size.width * zoom) / 2, (height - bounds.size.height * zoom) / 2);
   cairo_scale (cr, zoom, zoom);
   cairo_translate (cr, -bounds.origin.x, -bounds.origin.y);
-  _swy_canvas_draw_to_cairo (canvas, cr);
+  _swy_canvas_draw_to_cairo (canvas, cr, dark);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -476,6 +482,24 @@ swy_export_render_thumbnail (SwyCanvas *canvas,
 
   /* GDK's default memory format is cairo's ARGB32. */
   return gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+/**
+ * swy_export_get_thumbnail_background:
+ * @dark: the dark style or the light one
+ * @rgba: (out): the colour
+ *
+ * The colour swy_export_render_thumbnail() paints behind the graph, for
+ * a band around a thumbnail drawn on a wider place.
+ */
+void
+swy_export_get_thumbnail_background (gboolean  dark,
+                                     GdkRGBA  *rgba)
+{
+  /* libadwaita's window background: #242424 dark, #fafafa light */
+  float grey = (dark ? 0x24 : 0xfa) / 255.0f;
+
+  *rgba = (GdkRGBA) { grey, grey, grey, 1.0f };
 }
 
 /**
@@ -521,7 +545,7 @@ swy_export_canvas_svg (SwyCanvas  *canvas,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_translate (cr, -bounds.origin.x, -bounds.origin.y);
-  _swy_canvas_draw_to_cairo (canvas, cr);
+  _swy_canvas_draw_to_cairo (canvas, cr, FALSE);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);

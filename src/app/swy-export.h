@@ -51,7 +51,10 @@ GdkTexture *swy_export_render_canvas (SwyCanvas     *canvas,
 GdkTexture *swy_export_render_thumbnail (SwyCanvas  *canvas,
                                          int         width,
                                          int         height,
-                                         int         scale);
+                                         int         scale,
+                                         gboolean    dark);
+void        swy_export_get_thumbnail_background (gboolean  dark,
+                                                 GdkRGBA  *rgba);
 gboolean swy_export_canvas_png      (SwyCanvas      *canvas,
                                      GFile          *file,
                                      GError        **error);

@@ -31,6 +31,7 @@ typedef struct
   guint       n_steps;
   GdkTexture *thumbnail;
   int         thumbnail_scale;
+  gboolean    thumbnail_dark;
 } Entry;
 
 static int
@@ -160,8 +161,9 @@ swy_lessons_find (SwyGraph *graph)
 /* Draws lesson @index's graph with the canvas's own export drawing: a
  * canvas that is never shown lays its cards out for it. */
 GdkTexture *
-swy_lessons_render_thumbnail (guint index,
-                              int   scale)
+swy_lessons_render_thumbnail (guint    index,
+                              int      scale,
+                              gboolean dark)
 {
   g_autoptr(SwyDocument) document = swy_document_new ();
   g_autoptr(GError) error = NULL;
@@ -179,27 +181,31 @@ swy_lessons_render_thumbnail (guint index,
   canvas = g_object_ref_sink (swy_canvas_new ());
   swy_canvas_set_document (SWY_CANVAS (canvas), document);
   texture = swy_export_render_thumbnail (SWY_CANVAS (canvas), SWY_LESSONS_THUMBNAIL_WIDTH,
-                                         SWY_LESSONS_THUMBNAIL_HEIGHT, scale);
+                                         SWY_LESSONS_THUMBNAIL_HEIGHT, scale, dark);
   swy_canvas_set_document (SWY_CANVAS (canvas), NULL);
   g_object_unref (canvas);
 
   return texture;
 }
 
-/* The thumbnail of lesson @index at @scale, drawn the first time it is asked for. */
+/* The thumbnail of lesson @index at @scale in the light or dark style,
+ * drawn the first time it is asked for (the last one asked is kept). */
 GdkTexture *
-swy_lessons_get_thumbnail (guint index,
-                           int   scale)
+swy_lessons_get_thumbnail (guint    index,
+                           int      scale,
+                           gboolean dark)
 {
   Entry *e = entry (index);
 
   g_return_val_if_fail (e != NULL, NULL);
 
-  if (e->thumbnail == NULL || e->thumbnail_scale != scale)
+  dark = !!dark;
+  if (e->thumbnail == NULL || e->thumbnail_scale != scale || e->thumbnail_dark != dark)
     {
       g_clear_object (&e->thumbnail);
-      e->thumbnail = swy_lessons_render_thumbnail (index, scale);
+      e->thumbnail = swy_lessons_render_thumbnail (index, scale, dark);
       e->thumbnail_scale = scale;
+      e->thumbnail_dark = dark;
     }
 
   return e->thumbnail;

@@ -17,9 +17,11 @@ const char *swy_lessons_get_summary     (guint        index);
 guint       swy_lessons_get_n_steps     (guint        index);
 int         swy_lessons_find            (SwyGraph    *graph);
 GdkTexture *swy_lessons_get_thumbnail   (guint        index,
-                                         int          scale);
+                                         int          scale,
+                                         gboolean     dark);
 GdkTexture *swy_lessons_render_thumbnail (guint       index,
-                                          int         scale);
+                                          int         scale,
+                                          gboolean    dark);
 
 #define SWY_LESSONS_THUMBNAIL_WIDTH  256
 #define SWY_LESSONS_THUMBNAIL_HEIGHT 128

@@ -7,16 +7,20 @@
  * cards activate the window's actions (win.open-example, win.new-graph,
  * win.open, win.open-recent, win.open-lesson), so the view knows nothing of
  * documents. Thumbnails are drawn after the view is shown, one per idle
- * turn of the main loop, so that they never delay the first frame.
+ * turn of the main loop, so that they never delay the first frame, and
+ * again in the dark or light style or at a new scale factor when those
+ * change.
  */
 
 #define G_LOG_DOMAIN "swy-welcome"
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "swy-export.h"
 #include "swy-lessons.h"
 #include "swy-welcome.h"
 
@@ -53,6 +57,8 @@ struct _SwyThumbnail
 {
   GtkWidget   parent_instance;
   GdkTexture *texture;
+  gboolean    dark;      /* the style @texture is drawn in */
+  int         drawn;     /* what was drawn last (drawn_key()), 0 if nothing */
 };
 
 G_DEFINE_FINAL_TYPE (SwyThumbnail, swy_thumbnail, GTK_TYPE_WIDGET)
@@ -82,9 +88,10 @@ swy_thumbnail_snapshot (GtkWidget   *widget,
   SwyThumbnail *self = SWY_THUMBNAIL (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  /* The background swy_export_render_thumbnail() paints. */
-  GdkRGBA paper = { 0.98f, 0.98f, 0.98f, 1.0f };
+  GdkRGBA paper;
 
+  /* The background swy_export_render_thumbnail() paints. */
+  swy_export_get_thumbnail_background (self->dark, &paper);
   gtk_snapshot_append_color (snapshot, &paper, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->texture != NULL)
     gtk_snapshot_append_texture (snapshot, self->texture,
@@ -120,10 +127,24 @@ swy_thumbnail_init (SwyThumbnail *self)
 
 static void
 swy_thumbnail_set_texture (SwyThumbnail *self,
-                           GdkTexture   *texture)
+                           GdkTexture   *texture,
+                           gboolean      dark)
 {
-  if (g_set_object (&self->texture, texture))
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+  gboolean changed = g_set_object (&self->texture, texture);
+
+  if (changed || self->dark != dark)
+    {
+      self->dark = dark;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+/* A thumbnail drawn for a scale factor and a style; never 0. */
+static int
+drawn_key (int      scale,
+           gboolean dark)
+{
+  return scale * 2 + (dark ? 1 : 0);
 }
 
 /* Recent graphs: the application's own list, in GSettings (docs/editor.md). */
@@ -347,12 +368,14 @@ lesson_activated_cb (SwyWelcome      *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.open-lesson", "u", index);
 }
 
-/* Draws the next missing thumbnail; called when idle until none is missing. */
+/* Draws the next thumbnail missing in the current style and scale; called
+ * when idle until none is missing. */
 static gboolean
 render_next_cb (gpointer user_data)
 {
   SwyWelcome *self = user_data;
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
   for (guint i = 0; i < swy_lessons_get_n_lessons (); i++)
     {
@@ -360,15 +383,22 @@ render_next_cb (gpointer user_data)
       SwyThumbnail *picture = g_object_get_data (G_OBJECT (child), "swy-picture");
 
       /* Once each: a lesson that cannot be drawn keeps its blank band. */
-      if (g_object_get_data (G_OBJECT (picture), "swy-drawn") != NULL)
+      if (picture->drawn == drawn_key (scale, dark))
         continue;
-      g_object_set_data (G_OBJECT (picture), "swy-drawn", GINT_TO_POINTER (TRUE));
-      swy_thumbnail_set_texture (picture, swy_lessons_get_thumbnail (i, scale));
+      picture->drawn = drawn_key (scale, dark);
+      swy_thumbnail_set_texture (picture, swy_lessons_get_thumbnail (i, scale, dark), dark);
       return G_SOURCE_CONTINUE;
     }
 
   self->render_id = 0;
   return G_SOURCE_REMOVE;
+}
+
+static void
+queue_render (SwyWelcome *self)
+{
+  if (self->render_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->render_id = g_idle_add_full (G_PRIORITY_LOW, render_next_cb, self, NULL);
 }
 
 static void
@@ -386,8 +416,7 @@ swy_welcome_map (GtkWidget *widget)
   /* Files come and go while the view is hidden. */
   update_recent (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  if (self->render_id == 0)
-    self->render_id = g_idle_add_full (G_PRIORITY_LOW, render_next_cb, self, NULL);
+  queue_render (self);
 }
 
 static void
@@ -452,6 +481,11 @@ swy_welcome_init (SwyWelcome *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_image_set_from_icon_name (self->app_icon, APP_ID);
+
+  /* Thumbnails follow the style and the scale factor. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (queue_render), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (queue_render), NULL);
 }
 
 /* For the GUI tests */
@@ -493,4 +527,13 @@ _swy_welcome_card_has_thumbnail (GtkFlowBoxChild *card)
   SwyThumbnail *picture = g_object_get_data (G_OBJECT (card), "swy-picture");
 
   return picture != NULL && picture->texture != NULL;
+}
+
+/* The card's thumbnail picture, or %NULL before it is drawn. */
+GdkTexture *
+_swy_welcome_card_get_thumbnail (GtkFlowBoxChild *card)
+{
+  SwyThumbnail *picture = g_object_get_data (G_OBJECT (card), "swy-picture");
+
+  return picture != NULL ? picture->texture : NULL;
 }

@@ -24,5 +24,6 @@ GtkListBox   *_swy_welcome_get_recent_list (SwyWelcome *self);
 gboolean      _swy_welcome_render_pending  (SwyWelcome *self);
 const char   *_swy_welcome_get_card_title  (GtkFlowBoxChild *card);
 gboolean      _swy_welcome_card_has_thumbnail (GtkFlowBoxChild *card);
+GdkTexture   *_swy_welcome_card_get_thumbnail (GtkFlowBoxChild *card);
 
 G_END_DECLS

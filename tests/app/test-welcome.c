@@ -229,6 +229,29 @@ thumbnails_drawn (gpointer data)
   return !_swy_welcome_render_pending (data);
 }
 
+/* Every card's thumbnail has the background @grey (0 to 255) in its top
+ * left corner, outside the graph. */
+static void
+assert_thumbnail_paper (GtkFlowBox *box,
+                        guint       grey)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GdkTexture *texture = _swy_welcome_card_get_thumbnail (GTK_FLOW_BOX_CHILD (child));
+      int width = gdk_texture_get_width (texture);
+      g_autofree guchar *pixels = g_malloc ((gsize) width * 4 * gdk_texture_get_height (texture));
+
+      gdk_texture_download (texture, pixels, (gsize) width * 4);
+      /* GDK_MEMORY_DEFAULT: B, G, R, A */
+      g_assert_cmpuint (pixels[0], ==, grey);
+      g_assert_cmpuint (pixels[1], ==, grey);
+      g_assert_cmpuint (pixels[2], ==, grey);
+      g_assert_cmpuint (pixels[3], ==, 255);
+    }
+}
+
 static void
 test_welcome_gallery (void)
 {
@@ -262,6 +285,18 @@ test_welcome_gallery (void)
   g_assert_cmpuint (n, ==, 12);
   wait_for_frame (window);
   save_screenshot (window, "welcome.png");
+  assert_thumbnail_paper (box, 250);
+
+  /* In the dark style the thumbnails are drawn again, dark; and back. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (_swy_welcome_render_pending (welcome));
+  spin_until (thumbnails_drawn, welcome);
+  wait_for_frame (window);
+  save_screenshot (window, "welcome-dark.png");
+  assert_thumbnail_paper (box, 36);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  spin_until (thumbnails_drawn, welcome);
+  assert_thumbnail_paper (box, 250);
 
   /* Activating a card (Enter or a click) opens its lesson. */
   gtk_widget_activate (GTK_WIDGET (gtk_flow_box_get_child_at_index (box, 2)));
