@@ -24,6 +24,7 @@
 
 #include "swy-log-view.h"
 #include "swy-log-view-private.h"
+#include "swy-wrap-box.h"
 
 typedef enum
 {
@@ -1205,6 +1206,7 @@ swy_log_view_class_init (SwyLogViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SWY_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/swy-log-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SwyLogView, clear_filters_button);
   gtk_widget_class_bind_template_child (widget_class, SwyLogView, column_view);

@@ -14,6 +14,49 @@ G_BEGIN_DECLS
 #define TEST_MAX_ITERATIONS 100000
 #define TEST_GUARD_SECONDS  20   /* a bound on waiting for a frame or for live mode, never a measure */
 
+/* Finding widgets in a tree */
+
+typedef gboolean (*TestWidgetMatch) (GtkWidget     *widget,
+                                     gconstpointer  data);
+
+/* The first of @widget and its descendants, depth first, that @match
+ * accepts, or %NULL. */
+static inline GtkWidget *
+test_find_widget (GtkWidget       *widget,
+                  TestWidgetMatch  match,
+                  gconstpointer    data)
+{
+  if (match (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static inline gboolean
+test_widget_has_type (GtkWidget     *widget,
+                      gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, (GType) GPOINTER_TO_SIZE (type));
+}
+
+/* The first of @widget and its descendants that is a @type. */
+static inline GtkWidget *
+test_find_widget_of_type (GtkWidget *widget,
+                          GType      type)
+{
+  return test_find_widget (widget, test_widget_has_type, GSIZE_TO_POINTER (type));
+}
+
 static inline gboolean
 test_set_flag_cb (gpointer user_data)
 {

@@ -53,22 +53,12 @@ assert_shows (SwyCodeView        *view,
   g_assert_cmpstr (shown, ==, want);
 }
 
-/* The view's selectable label, the one with the program's text. */
-static GtkLabel *
-find_code_label (GtkWidget  *widget,
-                 const char *text)
+/* The view's selectable label is the one with the program's text. */
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return GTK_LABEL (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_code_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 /* The whole graph scrolls to the line that marks the selection. */
@@ -77,7 +67,7 @@ assert_mark_in_view (SwyCodeView *view,
                      const char  *line)
 {
   const char *text = swy_code_view_get_text (view);
-  GtkLabel *label = find_code_label (GTK_WIDGET (view), text);
+  GtkLabel *label = GTK_LABEL (test_find_widget (GTK_WIDGET (view), is_label_with_text, text));
   GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   const char *found = strstr (text, line);

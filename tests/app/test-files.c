@@ -249,24 +249,11 @@ wait_for_dialog (SwyWindow *window)
   return dialog;
 }
 
-static GtkButton *
-find_button (GtkWidget  *widget,
-             const char *label)
+static gboolean
+is_button_with_label (GtkWidget     *widget,
+                      gconstpointer  label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return GTK_BUTTON (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *button = find_button (child, label);
-
-      if (button != NULL)
-        return button;
-    }
-
-  return NULL;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 /* Clicks the dialog's button for @response, as the user would. */
@@ -275,8 +262,8 @@ answer (SwyWindow        *window,
         AdwMessageDialog *dialog,
         const char       *response)
 {
-  GtkButton *button = find_button (GTK_WIDGET (dialog),
-                                   adw_message_dialog_get_response_label (dialog, response));
+  GtkWidget *button = test_find_widget (GTK_WIDGET (dialog), is_button_with_label,
+                                        adw_message_dialog_get_response_label (dialog, response));
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");

@@ -13,43 +13,8 @@
 #include "swy-palette.h"
 #include "swy-window-test-util.h"
 
-static GtkListBox *
-find_list_box (GtkWidget *widget)
-{
-  if (GTK_IS_LIST_BOX (widget))
-    return GTK_LIST_BOX (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListBox *found = find_list_box (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkEditable *
-find_search_entry (GtkWidget *widget)
-{
-  if (GTK_IS_SEARCH_ENTRY (widget))
-    return GTK_EDITABLE (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkEditable *found = find_search_entry (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
+#define find_list_box(palette) GTK_LIST_BOX (test_find_widget_of_type ((palette), GTK_TYPE_LIST_BOX))
+#define find_search_entry(palette) GTK_EDITABLE (test_find_widget_of_type ((palette), GTK_TYPE_SEARCH_ENTRY))
 
 /* Rows follow the catalog's order. */
 static GtkListBoxRow *

@@ -600,21 +600,11 @@ test_timeline_screenshot (void)
 
 /* The label that shows the span in view ("1.2 s – 2.3 s"): the only label
  * of the timeline's toolbar with a dash in it. */
-static GtkLabel *
-find_range_label (GtkWidget *widget)
+static gboolean
+is_range_label (GtkWidget     *widget,
+                gconstpointer  data)
 {
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), "–") != NULL)
-    return GTK_LABEL (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *label = find_range_label (child);
-
-      if (label != NULL)
-        return label;
-    }
-
-  return NULL;
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), "–") != NULL;
 }
 
 typedef struct {
@@ -661,7 +651,7 @@ test_timeline_range_label_live (void)
   g_object_set (swy_graph_lookup_node (graph, "orders"), "count", 0, NULL);
   swy_timeline_set_graph (SWY_TIMELINE (timeline), graph);
   window = show_in_window (timeline, 1280, 800);
-  watch.label = find_range_label (timeline);
+  watch.label = GTK_LABEL (test_find_widget (timeline, is_range_label, NULL));
   g_assert_nonnull (watch.label);
   g_assert_true (swy_timeline_view_get_follow (view));
 
