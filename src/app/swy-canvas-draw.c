@@ -105,21 +105,42 @@ set_source_color (cairo_t    *cr,
   gdk_cairo_set_source_rgba (cr, &rgba);
 }
 
-static void
-draw_label (SwyCanvas  *self,
-            cairo_t    *cr,
-            double      x,
-            double      y,
-            const char *text,
-            gboolean    dark)
+static PangoLayout *
+create_label_layout (SwyCanvas  *self,
+                     const char *text)
 {
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   PangoAttrList *attrs = pango_attr_list_new ();
-  int w, h;
 
   pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
+
+  return layout;
+}
+
+/* The pill behind a label of @w × @h pixels centred on (@x, @y). */
+static void
+label_pill (double           x,
+            double           y,
+            int              w,
+            int              h,
+            graphene_rect_t *out)
+{
+  double radius = h / 2.0 + 1;
+
+  *out = GRAPHENE_RECT_INIT (x - w / 2.0 - 2 - radius, y - radius, w + 4 + 2 * radius, 2 * radius);
+}
+
+static void
+draw_label_layout (cairo_t     *cr,
+                   PangoLayout *layout,
+                   double       x,
+                   double       y,
+                   gboolean     dark)
+{
+  int w, h;
+
   pango_layout_get_pixel_size (layout, &w, &h);
 
   /* A pill behind the text keeps it readable over wires. */
@@ -133,7 +154,78 @@ draw_label (SwyCanvas  *self,
   set_source_color (cr, dark ? "#ffffff" : "#3d3846", 1.0);
   cairo_move_to (cr, x - w / 2.0, y - h / 2.0);
   pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_label (SwyCanvas  *self,
+            cairo_t    *cr,
+            double      x,
+            double      y,
+            const char *text,
+            gboolean    dark)
+{
+  PangoLayout *layout = create_label_layout (self, text);
+
+  draw_label_layout (cr, layout, x, y, dark);
   g_object_unref (layout);
+}
+
+/* Along the curve, from its middle outwards. */
+static const double label_positions[] = { 0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82 };
+
+/* Where a wire's label goes, in widget coordinates (its centre): a little
+ * above the middle of the curve, unless it covers one of the two cards the
+ * wire joins there (close cards, or a small zoom: labels keep their size
+ * while the gaps shrink); then at the point nearest the middle where it
+ * covers neither, or where it covers them least. */
+void
+_swy_canvas_place_wire_label (SwyCanvas              *self,
+                              SwyWire                *wire,
+                              const graphene_point_t  c[4],
+                              int                     w,
+                              int                     h,
+                              graphene_point_t       *out)
+{
+  SwyPort *ends[2] = { swy_wire_get_from (wire), swy_wire_get_to (wire) };
+  graphene_rect_t cards[2];
+  guint n_cards = 0;
+  double z = self->zoom;
+  double least = G_MAXDOUBLE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      SwyNodeWidget *widget = g_hash_table_lookup (self->widgets, swy_port_get_node (ends[i]));
+      graphene_rect_t r;
+
+      if (widget == NULL)
+        continue;
+      card_bounds (widget, &r);
+      cards[n_cards++] = GRAPHENE_RECT_INIT (self->pan_x + r.origin.x * z, self->pan_y + r.origin.y * z,
+                                             r.size.width * z, r.size.height * z);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (label_positions); i++)
+    {
+      graphene_point_t p;
+      graphene_rect_t pill, covered;
+      double overlap = 0.0;
+
+      _swy_canvas_curve_at (c, label_positions[i], &p);
+      p.x = self->pan_x + p.x * z;
+      p.y = self->pan_y + p.y * z - 10 * z;
+      label_pill (p.x, p.y, w, h, &pill);
+      for (guint k = 0; k < n_cards; k++)
+        if (graphene_rect_intersection (&pill, &cards[k], &covered))
+          overlap += covered.size.width * covered.size.height;
+
+      if (overlap < least)
+        {
+          least = overlap;
+          *out = p;
+        }
+      if (overlap == 0.0)
+        break;
+    }
 }
 
 static gboolean
@@ -147,7 +239,7 @@ draw_wire (SwyCanvas *self,
            cairo_t   *cr,
            SwyWire   *wire)
 {
-  graphene_point_t c[4], mid;
+  graphene_point_t c[4];
   gboolean queued = swy_wire_get_mode (wire) == SWY_WIRE_MODE_QUEUED;
   gboolean blocked = swy_wire_get_blocked (wire);
   gboolean selected = _swy_canvas_is_wire_selected (self, wire);
@@ -214,7 +306,6 @@ draw_wire (SwyCanvas *self,
     rate->shown_in_flight = aggregated && queued ? rate->in_flight : 0;
   if (z < 0.45)
     return;
-  _swy_canvas_curve_at (c, 0.5, &mid);
   {
     g_autoptr(GString) text = g_string_new (NULL);
 
@@ -250,8 +341,16 @@ draw_wire (SwyCanvas *self,
                                 rate->in_flight);
       }
     if (text->len > 0)
-      draw_label (self, cr, self->pan_x + mid.x * z, self->pan_y + mid.y * z - 10 * z,
-                  text->str, is_dark (self));
+      {
+        PangoLayout *layout = create_label_layout (self, text->str);
+        graphene_point_t at;
+        int w, h;
+
+        pango_layout_get_pixel_size (layout, &w, &h);
+        _swy_canvas_place_wire_label (self, wire, c, w, h, &at);
+        draw_label_layout (cr, layout, at.x, at.y, is_dark (self));
+        g_object_unref (layout);
+      }
   }
 }
 

@@ -216,6 +216,12 @@ void     _swy_canvas_get_topic_color    (const char      *topic,
                                          GdkRGBA         *rgba);
 gboolean _swy_canvas_get_drawing_bounds (SwyCanvas       *self,
                                          graphene_rect_t *bounds);
+void     _swy_canvas_place_wire_label   (SwyCanvas              *self,
+                                         SwyWire                *wire,
+                                         const graphene_point_t  c[4],
+                                         int                     w,
+                                         int                     h,
+                                         graphene_point_t       *out);
 void     _swy_canvas_draw_to_cairo      (SwyCanvas       *self,
                                          cairo_t         *cr,
                                          gboolean         dark);

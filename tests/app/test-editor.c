@@ -12,6 +12,7 @@
 #include <math.h>
 #include <swy.h>
 
+#include "swy-canvas-private.h"
 #include "swy-window.h"
 #include "swy-window-private.h"
 #include "swy-window-test-util.h"
@@ -816,6 +817,100 @@ test_editor_ports_on_edges (void)
   destroy_window (window);
 }
 
+/* 3d. A wire's label keeps clear of the cards it joins where it can */
+
+static const char close_cards_graph[] =
+  "{ \"format\": \"switchyard\", \"version\": 1,"
+  "  \"nodes\": [ { \"id\": \"hub\", \"type\": \"broker\", \"x\": 360, \"y\": 310 },"
+  "               { \"id\": \"temps\", \"type\": \"log\", \"x\": 600, \"y\": 160 } ],"
+  "  \"wires\": [ { \"from\": \"hub:out\", \"to\": \"temps:in\", \"subscription\": \"home/+/temp\" } ] }";
+
+/* The pill behind a label of @w × @h centred on @centre, as the canvas draws it. */
+static void
+label_pill_at (const graphene_point_t *centre,
+               int                     w,
+               int                     h,
+               graphene_rect_t        *out)
+{
+  double radius = h / 2.0 + 1;
+
+  *out = GRAPHENE_RECT_INIT (centre->x - w / 2.0 - 2 - radius, centre->y - radius, w + 4 + 2 * radius, 2 * radius);
+}
+
+/* A point of the wire's curve where the canvas may put a label: 10 px
+ * (zoomed) above the curve, in widget coordinates. */
+static void
+label_point (SwyCanvas              *canvas,
+             const graphene_point_t  c[4],
+             double                  t,
+             graphene_point_t       *out)
+{
+  _swy_canvas_curve_at (c, t, out);
+  out->x = canvas->pan_x + out->x * canvas->zoom;
+  out->y = canvas->pan_y + out->y * canvas->zoom - 10 * canvas->zoom;
+}
+
+static void
+test_editor_wire_label_clear (void)
+{
+  SwyWindow *window = new_window ();
+  SwyCanvas *canvas = swy_window_get_canvas (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwyWire) wire = NULL;
+  graphene_rect_t hub, temps, pill, covered;
+  graphene_point_t c[4], middle, placed;
+  const int w = 80, h = 15;   /* about "home/+/temp" in the canvas's small text */
+  gboolean on_curve = FALSE;
+  SwyGraph *graph;
+
+  g_assert_true (swy_document_load_data (swy_window_get_document (window), close_cards_graph, &error));
+  g_assert_no_error (error);
+  present (window);
+  /* About the lesson's view in an 800x600 window. */
+  swy_canvas_set_zoom (canvas, 0.68);
+  wait_for_frame (window);
+
+  graph = window_graph (window);
+  wire = g_list_model_get_item (swy_graph_get_wires (graph), 0);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (swy_canvas_get_node_widget (canvas, swy_graph_lookup_node (graph, "hub"))),
+                                            GTK_WIDGET (canvas), &hub));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (swy_canvas_get_node_widget (canvas, swy_graph_lookup_node (graph, "temps"))),
+                                            GTK_WIDGET (canvas), &temps));
+  g_assert_true (_swy_canvas_wire_points (canvas, wire, c));
+
+  /* Over the middle of the curve the label would cover the card of temps... */
+  label_point (canvas, c, 0.5, &middle);
+  label_pill_at (&middle, w, h, &pill);
+  g_assert_true (graphene_rect_intersection (&pill, &temps, NULL));
+
+  /* ...so it goes to a point of the curve nearer hub, where it covers
+   * neither card. */
+  _swy_canvas_place_wire_label (canvas, wire, c, w, h, &placed);
+  label_pill_at (&placed, w, h, &pill);
+  g_assert_false (graphene_rect_intersection (&pill, &temps, &covered));
+  g_assert_false (graphene_rect_intersection (&pill, &hub, &covered));
+  g_assert_cmpfloat (placed.x, <, middle.x);
+  for (guint i = 0; i <= 100 && !on_curve; i++)
+    {
+      graphene_point_t p;
+
+      label_point (canvas, c, i / 100.0, &p);
+      on_curve = graphene_point_distance (&p, &placed, NULL, NULL) < 3.0;
+    }
+  g_assert_true (on_curve);
+
+  /* With temps further up there is room in the middle, and it stays there. */
+  swy_node_set_y (swy_graph_lookup_node (graph, "temps"), 0);
+  wait_for_frame (window);
+  g_assert_true (_swy_canvas_wire_points (canvas, wire, c));
+  label_point (canvas, c, 0.5, &middle);
+  _swy_canvas_place_wire_label (canvas, wire, c, w, h, &placed);
+  g_assert_cmpfloat_with_epsilon (placed.x, middle.x, 0.001);
+  g_assert_cmpfloat_with_epsilon (placed.y, middle.y, 0.001);
+
+  destroy_window (window);
+}
+
 /* 3c. The context menu is a popover child of the canvas */
 
 static void
@@ -1037,6 +1132,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Editor/live-state", test_editor_live_state);
   g_test_add_func ("/Swy/Editor/keyboard", test_editor_keyboard);
   g_test_add_func ("/Swy/Editor/ports-on-edges", test_editor_ports_on_edges);
+  g_test_add_func ("/Swy/Editor/wire-label-clear", test_editor_wire_label_clear);
   g_test_add_func ("/Swy/Editor/context-menu-child", test_editor_context_menu_child);
   g_test_add_func ("/Swy/Editor/close-after-open", test_editor_close_after_open);
   g_test_add_func ("/Swy/Editor/step-cascade", test_editor_step_cascade);
