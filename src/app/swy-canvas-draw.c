@@ -767,7 +767,8 @@ _swy_canvas_get_snapshot_stats (SwyCanvas *self,
 
 /* Export: the graph drawn with cairo for swy-export.c, in content
  * coordinates, from the same geometry as the canvas (port positions,
- * wire curves) in the light style, whatever the desktop's. */
+ * wire curves), in the light style for the SVG export whatever the
+ * desktop's, or in the dark one for thumbnails in a dark window. */
 
 
 static void
