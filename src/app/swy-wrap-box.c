@@ -306,6 +306,8 @@ swy_wrap_box_class_init (SwyWrapBoxClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "box");
+  /* Like a GtkBox: a grouping that assistive technologies pass through. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
 }
 
 static void

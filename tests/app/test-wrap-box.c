@@ -73,6 +73,7 @@ test_wrap_box_lines (void)
     }
   /* An invisible child takes no place. */
   gtk_widget_set_visible (hidden, FALSE);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (box)), ==, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
   wait_for_frame (window);
