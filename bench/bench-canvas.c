@@ -714,6 +714,7 @@ typedef struct
   GArray       *own_ms;           /* the canvas's own share */
   GArray       *children_ms;      /* the node widgets' share */
   GArray       *tokens;
+  GArray       *cards_changed;
   GArray       *render_nodes;
   GArray       *textures;
 } Child;
@@ -804,6 +805,7 @@ after_paint_cb (GdkFrameClock *clock,
               add_value (child->own_ms, (snapshot_us - children_us) / 1000.0);
               add_value (child->children_ms, children_us / 1000.0);
               add_value (child->tokens, swy_canvas_get_n_tokens (child->canvas));
+              add_value (child->cards_changed, _swy_canvas_get_cards_changed (child->canvas));
             }
         }
       if (child->phase_frames > child->frames ||
@@ -892,6 +894,7 @@ run_child (const char   *subject,
   child.own_ms = g_array_new (FALSE, FALSE, sizeof (double));
   child.children_ms = g_array_new (FALSE, FALSE, sizeof (double));
   child.tokens = g_array_new (FALSE, FALSE, sizeof (double));
+  child.cards_changed = g_array_new (FALSE, FALSE, sizeof (double));
   child.render_nodes = g_array_new (FALSE, FALSE, sizeof (double));
   child.textures = g_array_new (FALSE, FALSE, sizeof (double));
 
@@ -976,6 +979,7 @@ run_child (const char   *subject,
       add_stat (builder, "own_ms", child.own_ms);
       add_stat (builder, "children_ms", child.children_ms);
       add_stat (builder, "tokens", child.tokens);
+      add_stat (builder, "cards_changed", child.cards_changed);
       json_builder_set_member_name (builder, "in_flight_start");
       json_builder_add_int_value (builder, child.in_flight_start);
       json_builder_set_member_name (builder, "in_flight_end");
@@ -1012,6 +1016,7 @@ run_child (const char   *subject,
   g_array_unref (child.own_ms);
   g_array_unref (child.children_ms);
   g_array_unref (child.tokens);
+  g_array_unref (child.cards_changed);
   g_array_unref (child.render_nodes);
   g_array_unref (child.textures);
 
@@ -1218,8 +1223,8 @@ print_report (const Run *runs,
            "busy median / p95 (ms) | CPU median / p95 (ms) | layout, paint (medians, ms) | "
            "main thread between frames, median (ms CPU) | "
            "snapshot median / p95 (ms) | canvas's own snapshot median / p95 (ms) | "
-           "render nodes (textures) | tokens drawn | zoom |\n");
-  g_print ("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+           "render nodes (textures) | tokens drawn | zoom | cards changed a frame, median / p95 |\n");
+  g_print ("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   for (guint c = 0; c < G_N_ELEMENTS (configs); c++)
     for (guint r = 0; r < G_N_ELEMENTS (renderers); r++)
       for (guint s = 0; s < G_N_ELEMENTS (subjects); s++)
@@ -1242,7 +1247,7 @@ print_report (const Run *runs,
           if (run == NULL)
             {
               if (failures->len > 0)
-                g_print ("| %u / %u / %u | %s | %s | **failed: %s** | | | | | | | | | | |\n",
+                g_print ("| %u / %u / %u | %s | %s | **failed: %s** | | | | | | | | | | | |\n",
                          config->nodes, config->wires, config->events, renderer, subject,
                          failures->str);
               continue;
@@ -1264,12 +1269,13 @@ print_report (const Run *runs,
           g_print ("%.0f (%.0f) | ", figure (run, "render_nodes", "max"),
                    figure (run, "textures", "max"));
           if (canvas)
-            g_print ("%.0f of %" G_GINT64_FORMAT " in flight | %.3f |\n",
+            g_print ("%.0f of %" G_GINT64_FORMAT " in flight | %.3f | %.0f / %.0f of %u |\n",
                      figure (run, "tokens", "median"),
                      json_object_get_int_member (run->figures, "in_flight_end"),
-                     json_object_get_double_member (run->figures, "zoom"));
+                     json_object_get_double_member (run->figures, "zoom"),
+                     POOLED ("cards_changed", 50), POOLED ("cards_changed", 95), config->nodes);
           else
-            g_print ("%u dots | |\n", config->events);
+            g_print ("%u dots | | |\n", config->events);
 #undef POOLED
         }
 

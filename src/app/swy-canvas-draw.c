@@ -575,6 +575,142 @@ stats_clock_us (void)
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
+/* Cards as one texture
+ *
+ * While a graph plays, its tokens move every frame and its cards change a
+ * few times a second (their figures refresh together, on one beat:
+ * swy-node-widget.c). While no card changes, the canvas draws all cards from
+ * one texture of the device pixels they cover in the view, drawn by the
+ * window's own renderer from the cards' own nodes: the renderer then draws
+ * one texture instead of each card's frame, text, bars and port handles,
+ * which cost it more than the tokens (bench/README.md). A snapshot that
+ * finds a card changed (a new node, another place) draws them into a new
+ * texture at once, unless they also changed in the snapshot before (a
+ * drag, a pan, a zoom, an animation): then it draws them as they are until
+ * they hold still. The cards stay widgets, drawn by GTK from their CSS:
+ * focus, selection, style and accessibility are theirs. */
+
+/* How many of @now differ from @before: another node, or another place. */
+static guint
+count_changed (GPtrArray *before,
+               GPtrArray *now)
+{
+  guint changed = 0;
+
+  if (before == NULL || before->len != now->len)
+    return now->len;
+
+  for (guint i = 0; i < now->len; i++)
+    {
+      GskRenderNode *a = g_ptr_array_index (before, i);
+      GskRenderNode *b = g_ptr_array_index (now, i);
+
+      if (a == b)
+        continue;
+      if (gsk_render_node_get_node_type (a) != GSK_TRANSFORM_NODE ||
+          gsk_render_node_get_node_type (b) != GSK_TRANSFORM_NODE ||
+          gsk_transform_node_get_child (a) != gsk_transform_node_get_child (b) ||
+          !gsk_transform_equal (gsk_transform_node_get_transform (a),
+                                gsk_transform_node_get_transform (b)))
+        changed++;
+    }
+
+  return changed;
+}
+
+void
+_swy_canvas_clear_cards_texture (SwyCanvas *self)
+{
+  g_clear_pointer (&self->layer_nodes, g_ptr_array_unref);
+  g_clear_object (&self->layer_texture);
+  self->layer_at.renderer = NULL;
+  self->layer_changes = 0;
+}
+
+static void
+snapshot_cards (SwyCanvas   *self,
+                GtkSnapshot *snapshot)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  SwyDeviceMapping at;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SWY_IS_NODE_WIDGET (child))
+      {
+        GskRenderNode *node = swy_node_widget_get_canvas_node (SWY_NODE_WIDGET (child), widget);
+
+        if (node != NULL)
+          g_ptr_array_add (nodes, node);
+      }
+
+  self->stats_cards_changed = count_changed (self->layer_nodes, nodes);
+  if (self->layer_off || nodes->len == 0 || !swy_texture_get_device_mapping (widget, &at))
+    {
+      _swy_canvas_clear_cards_texture (self);
+    }
+  else if (self->stats_cards_changed > 0 || !swy_texture_mapping_fits (&self->layer_at, &at) ||
+           width != self->layer_width || height != self->layer_height)
+    {
+      g_clear_object (&self->layer_texture);
+      g_clear_pointer (&self->layer_nodes, g_ptr_array_unref);
+      self->layer_nodes = g_ptr_array_ref (nodes);
+      self->layer_at = at;
+      self->layer_width = width;
+      self->layer_height = height;
+      self->layer_changes++;
+    }
+  else
+    {
+      self->layer_changes = 0;
+    }
+
+  if (self->layer_nodes != NULL && self->layer_texture == NULL && self->layer_changes <= 1)
+    {
+      g_autoptr(GskRenderNode) cards = gsk_container_node_new ((GskRenderNode **) nodes->pdata,
+                                                              nodes->len);
+
+      self->layer_texture = swy_texture_render_node (cards, &at,
+                                                     &GRAPHENE_RECT_INIT (0, 0, width, height),
+                                                     &self->layer_rect);
+      if (self->layer_texture != NULL)
+        self->layer_renders++;
+    }
+
+  if (self->layer_texture != NULL)
+    gtk_snapshot_append_texture (snapshot, self->layer_texture, &self->layer_rect);
+  else
+    for (guint i = 0; i < nodes->len; i++)
+      gtk_snapshot_append_node (snapshot, g_ptr_array_index (nodes, i));
+}
+
+GdkTexture *
+_swy_canvas_get_cards_texture (SwyCanvas *self,
+                               guint     *n_drawn)
+{
+  g_return_val_if_fail (SWY_IS_CANVAS (self), NULL);
+
+  if (n_drawn != NULL)
+    *n_drawn = self->layer_renders;
+
+  return self->layer_texture;
+}
+
+void
+_swy_canvas_set_cards_texture_off (SwyCanvas *self,
+                                   gboolean   off)
+{
+  g_return_if_fail (SWY_IS_CANVAS (self));
+
+  self->layer_off = !!off;
+  _swy_canvas_clear_cards_texture (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 void
 _swy_canvas_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
@@ -601,27 +737,23 @@ _swy_canvas_snapshot (GtkWidget   *widget,
     children_start = stats_clock_us ();
   if (_swy_canvas_get_plain_cards (self))
     {
+      self->stats_cards_changed = 0;
+      _swy_canvas_clear_cards_texture (self);
       ensure_cards_node (self);
       if (self->cards_node != NULL)
         gtk_snapshot_append_node (snapshot, self->cards_node);
-      /* The context menu, if open, is a child too. */
-      for (GtkWidget *child = gtk_widget_get_first_child (widget);
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        if (!SWY_IS_NODE_WIDGET (child))
-          gtk_widget_snapshot_child (widget, child, snapshot);
     }
   else
     {
       g_clear_pointer (&self->cards_node, gsk_render_node_unref);
-      for (GtkWidget *child = gtk_widget_get_first_child (widget);
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        if (SWY_IS_NODE_WIDGET (child))
-          swy_node_widget_snapshot_cached (SWY_NODE_WIDGET (child), widget, snapshot);
-        else
-          gtk_widget_snapshot_child (widget, child, snapshot);
+      snapshot_cards (self, snapshot);
     }
+  /* The context menu, if open, is a child too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!SWY_IS_NODE_WIDGET (child))
+      gtk_widget_snapshot_child (widget, child, snapshot);
   if (G_UNLIKELY (self->collect_stats))
     self->stats_children_us = stats_clock_us () - children_start;
 
@@ -763,6 +895,14 @@ _swy_canvas_get_snapshot_stats (SwyCanvas *self,
     *snapshot_us = self->stats_snapshot_us;
   if (children_us != NULL)
     *children_us = self->stats_children_us;
+}
+
+guint
+_swy_canvas_get_cards_changed (SwyCanvas *self)
+{
+  g_return_val_if_fail (SWY_IS_CANVAS (self), 0);
+
+  return self->stats_cards_changed;
 }
 
 /* Export: the graph drawn with cairo for swy-export.c, in content

@@ -18,6 +18,7 @@
 #pragma once
 
 #include "swy-canvas.h"
+#include "swy-texture.h"
 
 G_BEGIN_DECLS
 
@@ -114,6 +115,16 @@ struct _SwyCanvas
   double         cards_node_pan_y;
   guint          cards_node_look;
   gboolean       cards_node_dark;
+  /* The cards as one texture while none changes (swy-canvas-draw.c). */
+  GPtrArray     *layer_nodes;     /* the cards' nodes it was drawn from */
+  GdkTexture    *layer_texture;
+  graphene_rect_t layer_rect;
+  SwyDeviceMapping layer_at;
+  int            layer_width;
+  int            layer_height;
+  guint          layer_changes;   /* snapshots in a row whose cards changed */
+  guint          layer_renders;   /* textures drawn, for tests */
+  gboolean       layer_off;       /* for tests: cards drawn as they are */
 
   GdkTexture    *token_textures[CANVAS_N_TOKEN_COLORS];
   GdkTexture    *halo_texture;
@@ -135,6 +146,7 @@ struct _SwyCanvas
   gboolean       collect_stats;
   gint64         stats_snapshot_us;
   gint64         stats_children_us;
+  guint          stats_cards_changed;
 };
 
 /* swy-canvas.c */
@@ -207,6 +219,18 @@ void _swy_canvas_set_collect_stats  (SwyCanvas *self,
 void _swy_canvas_get_snapshot_stats (SwyCanvas *self,
                                      gint64    *snapshot_us,
                                      gint64    *children_us);
+/* How many cards the last snapshot found changed (a new render node, or a
+ * new place in device pixels) since the one before; counted always. */
+guint _swy_canvas_get_cards_changed (SwyCanvas *self);
+
+/* For tests: the texture the cards were last drawn from (NULL when they
+ * were drawn as they are), how many such textures the canvas has drawn, and
+ * a switch to draw the cards as they are. */
+GdkTexture *_swy_canvas_get_cards_texture     (SwyCanvas *self,
+                                               guint     *n_drawn);
+void        _swy_canvas_set_cards_texture_off (SwyCanvas *self,
+                                               gboolean   off);
+void        _swy_canvas_clear_cards_texture   (SwyCanvas *self);
 
 /* For swy-export.c and the timeline: the colour of a topic's tokens, and
  * the graph drawn with cairo in content coordinates (zoom 1, no pan) in

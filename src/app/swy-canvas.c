@@ -1251,11 +1251,21 @@ swy_canvas_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->wires_node, gsk_render_node_unref);
   g_clear_pointer (&self->cards_node, gsk_render_node_unref);
+  _swy_canvas_clear_cards_texture (self);
   for (guint i = 0; i < CANVAS_N_TOKEN_COLORS; i++)
     g_clear_object (&self->token_textures[i]);
   g_clear_object (&self->halo_texture);
 
   G_OBJECT_CLASS (swy_canvas_parent_class)->dispose (object);
+}
+
+/* A texture drawn by a renderer goes with it. */
+static void
+swy_canvas_unrealize (GtkWidget *widget)
+{
+  _swy_canvas_clear_cards_texture (SWY_CANVAS (widget));
+
+  GTK_WIDGET_CLASS (swy_canvas_parent_class)->unrealize (widget);
 }
 
 static void
@@ -1387,6 +1397,7 @@ swy_canvas_class_init (SwyCanvasClass *klass)
   widget_class->size_allocate = swy_canvas_size_allocate;
   widget_class->measure = swy_canvas_measure;
   widget_class->focus = swy_canvas_focus;
+  widget_class->unrealize = swy_canvas_unrealize;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, SWY_TYPE_DOCUMENT,

@@ -48,21 +48,20 @@ struct _SwyNodeWidget
   gboolean        replaying;
   guint64         last_dropped;
   guint           flash_id;
-  guint           update_id;
-  gint64          last_update;
+  guint           waiting : 1;     /* for the beat, in the beat's list */
   guint           selected : 1;
   guint           hot_refused : 1;
 
   /* The card's frame (its CSS background, outline and top border) drawn
    * once into a texture at the device pixels it covers: see
-   * swy_node_widget_snapshot_cached (). */
+   * swy_node_widget_get_canvas_node (). */
   GskRenderNode  *drawn_node;      /* the card's render node last seen */
+  SwyDeviceMapping drawn_at;       /* where it was last drawn */
   GskRenderNode  *cached_node;     /* the same with its frame as a texture */
   GBytes         *frame_key;       /* the frame's nodes, serialized */
   GdkTexture     *frame_texture;
   graphene_rect_t frame_rect;
-  GskRenderer    *frame_renderer;  /* compared only, never dereferenced */
-  float           frame_scale, frame_dx, frame_dy;
+  SwyDeviceMapping frame_at;
 };
 
 G_DEFINE_FINAL_TYPE (SwyNodeWidget, swy_node_widget, GTK_TYPE_WIDGET)
@@ -237,6 +236,7 @@ show_drops (SwyNodeWidget *self,
 }
 
 static void update_replayed (SwyNodeWidget *self);
+static void leave_beat (SwyNodeWidget *self);
 
 static void
 update (SwyNodeWidget *self)
@@ -407,39 +407,80 @@ swy_node_widget_show_replayed (SwyNodeWidget         *self,
         gtk_widget_set_visible (self->fire, !replaying);
     }
 
-  g_clear_handle_id (&self->update_id, g_source_remove);
+  leave_beat (self);
   update (self);
 }
 
-/* Live figures change at every engine batch; re-laying out every card that
- * often costs more than drawing them (bench/README.md, canvas benchmark). A
- * card shows a change at once, then at most a few times a second while the
- * graph plays, and always ends on the latest state. */
-#define UPDATE_INTERVAL_US (200 * G_TIME_SPAN_MILLISECOND)
+/* Live figures change at every engine batch; redrawing every card that
+ * often costs more than anything else the canvas draws (bench/README.md,
+ * canvas benchmark). While the graph plays, every card's figures refresh
+ * together on one beat, five times a second: all cards change in the same
+ * frame and hold still in between, which the canvas draws from one texture
+ * (swy-canvas-draw.c). Paused, stepped or reset, a card shows its state at
+ * once. */
+#define BEAT_MS 200
+
+static GPtrArray *beat_cards;      /* the cards waiting for the beat */
+static guint beat_id;
 
 static gboolean
-update_timeout_cb (gpointer user_data)
+beat_cb (gpointer user_data)
 {
-  SwyNodeWidget *self = user_data;
+  g_autoptr(GPtrArray) cards = g_steal_pointer (&beat_cards);
 
-  self->update_id = 0;
-  self->last_update = g_get_monotonic_time ();
-  update (self);
+  beat_id = 0;
+  for (guint i = 0; cards != NULL && i < cards->len; i++)
+    {
+      SwyNodeWidget *self = g_ptr_array_index (cards, i);
+
+      self->waiting = FALSE;
+      update (self);
+    }
 
   return G_SOURCE_REMOVE;
 }
 
-/* When the graph pauses, a card waiting to update shows the final state now. */
+/* The beat falls on whole multiples of BEAT_MS of the monotonic clock. */
+static void
+wait_for_beat (SwyNodeWidget *self)
+{
+  if (self->waiting)
+    return;
+
+  self->waiting = TRUE;
+  if (beat_cards == NULL)
+    beat_cards = g_ptr_array_new ();
+  g_ptr_array_add (beat_cards, self);
+  if (beat_id == 0)
+    beat_id = g_timeout_add (BEAT_MS - (guint) ((g_get_monotonic_time () / 1000) % BEAT_MS),
+                             beat_cb, NULL);
+}
+
+static void
+leave_beat (SwyNodeWidget *self)
+{
+  if (!self->waiting)
+    return;
+
+  self->waiting = FALSE;
+  g_ptr_array_remove_fast (beat_cards, self);
+  if (beat_cards->len == 0)
+    {
+      g_clear_pointer (&beat_cards, g_ptr_array_unref);
+      g_clear_handle_id (&beat_id, g_source_remove);
+    }
+}
+
+/* When the graph pauses, a card waiting for the beat shows the final state now. */
 static void
 playing_changed_cb (SwyNodeWidget *self,
                     GParamSpec    *pspec,
                     SwyGraph      *graph)
 {
-  if (self->update_id == 0 || swy_graph_get_playing (graph))
+  if (!self->waiting || swy_graph_get_playing (graph))
     return;
 
-  g_clear_handle_id (&self->update_id, g_source_remove);
-  self->last_update = g_get_monotonic_time ();
+  leave_beat (self);
   update (self);
 }
 
@@ -449,7 +490,6 @@ node_notify_cb (SwyNodeWidget *self,
                 SwyNode       *node)
 {
   SwyGraph *graph;
-  gint64 now;
 
   /* Positions belong to the canvas's layout, not to the card. */
   if (g_str_equal (pspec->name, "x") || g_str_equal (pspec->name, "y"))
@@ -462,29 +502,16 @@ node_notify_cb (SwyNodeWidget *self,
     }
 
   graph = swy_node_get_graph (node);
-  now = g_get_monotonic_time ();
 
   /* Paused, stepped or reset: show the state exactly, at once. */
   if (graph == NULL || !swy_graph_get_playing (graph) || g_str_equal (pspec->name, "id"))
     {
-      g_clear_handle_id (&self->update_id, g_source_remove);
-      self->last_update = now;
+      leave_beat (self);
       update (self);
       return;
     }
 
-  if (self->update_id != 0)
-    return;
-
-  if (now - self->last_update >= UPDATE_INTERVAL_US)
-    {
-      self->last_update = now;
-      update (self);
-      return;
-    }
-
-  self->update_id = g_timeout_add ((UPDATE_INTERVAL_US - (now - self->last_update)) / 1000 + 1,
-                                   update_timeout_cb, self);
+  wait_for_beat (self);
 }
 
 static void
@@ -855,44 +882,8 @@ clear_frame_cache (SwyNodeWidget *self)
   g_clear_pointer (&self->cached_node, gsk_render_node_unref);
   g_clear_pointer (&self->frame_key, g_bytes_unref);
   g_clear_object (&self->frame_texture);
-  self->frame_renderer = NULL;
-}
-
-/* Where the card lands in device pixels: its scale and the position of its
- * origin. FALSE when that is not a plain scale and translation. */
-static gboolean
-device_mapping (SwyNodeWidget *self,
-                GskRenderer  **out_renderer,
-                float         *out_scale,
-                float         *out_x,
-                float         *out_y)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  GtkNative *native = gtk_widget_get_native (widget);
-  graphene_matrix_t m;
-  double xx, yx, xy, yy, x0, y0, sx, sy;
-  int factor;
-
-  if (native == NULL || gtk_native_get_renderer (native) == NULL ||
-      !gtk_widget_compute_transform (widget, GTK_WIDGET (native), &m) ||
-      !graphene_matrix_to_2d (&m, &xx, &yx, &xy, &yy, &x0, &y0) ||
-      yx != 0 || xy != 0 || xx != yy || xx <= 0)
-    return FALSE;
-
-  factor = gtk_widget_get_scale_factor (widget);
-  gtk_native_get_surface_transform (native, &sx, &sy);
-  *out_renderer = gtk_native_get_renderer (native);
-  *out_scale = xx * factor;
-  *out_x = (x0 + sx) * factor;
-  *out_y = (y0 + sy) * factor;
-
-  return TRUE;
-}
-
-static float
-fraction (float v)
-{
-  return v - floorf (v);
+  self->drawn_at.renderer = NULL;
+  self->frame_at.renderer = NULL;
 }
 
 /* GTK draws a card's frame from its CSS before the card's own snapshot:
@@ -921,16 +912,14 @@ is_frame_node (GskRenderNode *node)
 
 /* The card with its frame as one texture, or NULL to draw it as it is. */
 static GskRenderNode *
-cache_frame (SwyNodeWidget *self,
-             GskRenderNode *card)
+cache_frame (SwyNodeWidget          *self,
+             GskRenderNode          *card,
+             const SwyDeviceMapping *at)
 {
   g_autoptr(GskRenderNode) frame = NULL;
   g_autoptr(GBytes) key = NULL;
   g_autoptr(GskRenderNode) texture_node = NULL;
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();
-  GskRenderer *renderer;
-  graphene_rect_t bounds;
-  float scale, x, y;
   guint n, first = 0;
 
   if (gsk_render_node_get_node_type (card) != GSK_CONTAINER_NODE)
@@ -938,7 +927,7 @@ cache_frame (SwyNodeWidget *self,
   n = gsk_container_node_get_n_children (card);
   while (first < n && is_frame_node (gsk_container_node_get_child (card, first)))
     first++;
-  if (first == 0 || !device_mapping (self, &renderer, &scale, &x, &y))
+  if (first == 0)
     return NULL;
 
   {
@@ -950,42 +939,16 @@ cache_frame (SwyNodeWidget *self,
   }
   key = gsk_render_node_serialize (frame);
 
-  if (self->frame_texture == NULL || renderer != self->frame_renderer ||
-      scale != self->frame_scale ||
-      fabsf (fraction (x) - self->frame_dx) > 0.001f ||
-      fabsf (fraction (y) - self->frame_dy) > 0.001f ||
+  if (self->frame_texture == NULL || !swy_texture_mapping_fits (&self->frame_at, at) ||
       !g_bytes_equal (key, self->frame_key))
     {
-      float left, top, right, bottom;
-      GskTransform *transform = NULL;
-      g_autoptr(GskRenderNode) placed = NULL;
-
       g_clear_object (&self->frame_texture);
       g_clear_pointer (&self->frame_key, g_bytes_unref);
-      gsk_render_node_get_bounds (frame, &bounds);
-      left = floorf (x + bounds.origin.x * scale);
-      top = floorf (y + bounds.origin.y * scale);
-      right = ceilf (x + (bounds.origin.x + bounds.size.width) * scale);
-      bottom = ceilf (y + (bounds.origin.y + bounds.size.height) * scale);
-      if (right <= left || bottom <= top)
+      self->frame_texture = swy_texture_render_node (frame, at, NULL, &self->frame_rect);
+      if (self->frame_texture == NULL)
         return NULL;
-
-      /* Card coordinates to the texture's pixels, which are the device's. */
-      transform = gsk_transform_translate (transform, &GRAPHENE_POINT_INIT (x - left, y - top));
-      transform = gsk_transform_scale (transform, scale, scale);
-      placed = transform != NULL ? gsk_transform_node_new (frame, transform)
-                                 : gsk_render_node_ref (frame);
-      gsk_transform_unref (transform);
-      self->frame_texture = gsk_renderer_render_texture (renderer, placed,
-                                                         &GRAPHENE_RECT_INIT (0, 0, right - left,
-                                                                              bottom - top));
       self->frame_key = g_bytes_ref (key);
-      self->frame_renderer = renderer;
-      self->frame_scale = scale;
-      self->frame_dx = fraction (x);
-      self->frame_dy = fraction (y);
-      graphene_rect_init (&self->frame_rect, (left - x) / scale, (top - y) / scale,
-                          (right - left) / scale, (bottom - top) / scale);
+      self->frame_at = *at;
     }
 
   texture_node = gsk_texture_node_new (self->frame_texture, &self->frame_rect);
@@ -1006,64 +969,64 @@ _swy_node_widget_get_frame_texture (SwyNodeWidget *self)
 }
 
 /**
- * swy_node_widget_snapshot_cached:
+ * swy_node_widget_get_canvas_node:
  * @self: a node widget
  * @parent: the canvas, its parent
- * @snapshot: the canvas's snapshot
  *
- * Draws the card as gtk_widget_snapshot_child() would, with its frame (the
- * rounded background, outline and coloured top border) as one texture drawn
- * at exactly the device pixels it covers. The frame costs the renderer more
- * than the rest of the card at the zoom a 200-node graph fits in
- * (bench/README.md); it is drawn again when its look, the zoom, the scale
- * factor or the card's sub-pixel offset changes.
+ * Gets the card as gtk_widget_snapshot_child() would draw it into @parent,
+ * with its frame (the rounded background, outline and coloured top border)
+ * as one texture drawn at exactly the device pixels it covers. The frame
+ * costs the renderer more than the rest of the card at the zoom a 200-node
+ * graph fits in (bench/README.md); it is drawn again when its look, the
+ * zoom, the scale factor or the card's sub-pixel offset changes.
+ *
+ * GTK keeps a widget's render node until something in it changes, and so
+ * does this: while the card looks the same and lands on the same device
+ * pixels, the node returned is a transform (the card's place) around the
+ * same child node as the last time.
+ *
+ * Returns: (transfer full) (nullable): the card's node in @parent's
+ *   coordinates, or %NULL when it draws nothing
  */
-void
-swy_node_widget_snapshot_cached (SwyNodeWidget *self,
-                                 GtkWidget     *parent,
-                                 GtkSnapshot   *snapshot)
+GskRenderNode *
+swy_node_widget_get_canvas_node (SwyNodeWidget *self,
+                                 GtkWidget     *parent)
 {
   GtkSnapshot *own = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   GskRenderNode *card;
-  GskRenderer *renderer;
-  float scale, x, y;
+  SwyDeviceMapping at;
+
+  g_return_val_if_fail (SWY_IS_NODE_WIDGET (self), NULL);
 
   gtk_widget_snapshot_child (parent, GTK_WIDGET (self), own);
   node = gtk_snapshot_free_to_node (own);
   if (node == NULL)
-    return;
-  if (gsk_render_node_get_node_type (node) != GSK_TRANSFORM_NODE)
+    return NULL;
+  if (gsk_render_node_get_node_type (node) != GSK_TRANSFORM_NODE ||
+      !swy_texture_get_device_mapping (GTK_WIDGET (self), &at))
     {
-      gtk_snapshot_append_node (snapshot, node);
-      return;
+      clear_frame_cache (self);
+      return g_steal_pointer (&node);
     }
   card = gsk_transform_node_get_child (node);
 
-  /* GTK keeps the card's node while nothing in the card changes; the zoom
-   * and the position change the transform, not the node. */
-  if (card != self->drawn_node ||
-      !device_mapping (self, &renderer, &scale, &x, &y) ||
-      renderer != self->frame_renderer || scale != self->frame_scale ||
-      fabsf (fraction (x) - self->frame_dx) > 0.001f ||
-      fabsf (fraction (y) - self->frame_dy) > 0.001f)
+  /* The zoom and the position change the transform, not the card's node. */
+  if (card != self->drawn_node || !swy_texture_mapping_fits (&self->drawn_at, &at))
     {
       g_clear_pointer (&self->drawn_node, gsk_render_node_unref);
       g_clear_pointer (&self->cached_node, gsk_render_node_unref);
-      self->cached_node = cache_frame (self, card);
+      self->cached_node = cache_frame (self, card, &at);
       if (self->cached_node == NULL)
         {
           clear_frame_cache (self);
-          gtk_snapshot_append_node (snapshot, node);
-          return;
+          return g_steal_pointer (&node);
         }
       self->drawn_node = gsk_render_node_ref (card);
+      self->drawn_at = at;
     }
 
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_transform (snapshot, gsk_transform_node_get_transform (node));
-  gtk_snapshot_append_node (snapshot, self->cached_node);
-  gtk_snapshot_restore (snapshot);
+  return gsk_transform_node_new (self->cached_node, gsk_transform_node_get_transform (node));
 }
 
 /* A texture drawn by a renderer goes with it. */
@@ -1123,7 +1086,7 @@ swy_node_widget_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->flash_id, g_source_remove);
-  g_clear_handle_id (&self->update_id, g_source_remove);
+  leave_beat (self);
   clear_frame_cache (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);

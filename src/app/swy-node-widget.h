@@ -32,9 +32,8 @@ gboolean   swy_node_widget_get_port_position (SwyNodeWidget    *self,
                                               graphene_point_t *out_point);
 char      *swy_node_widget_dup_state         (SwyNodeWidget    *self);
 void       swy_node_widget_flash             (SwyNodeWidget    *self);
-void       swy_node_widget_snapshot_cached   (SwyNodeWidget    *self,
-                                              GtkWidget        *parent,
-                                              GtkSnapshot      *snapshot);
+GskRenderNode *swy_node_widget_get_canvas_node (SwyNodeWidget *self,
+                                                GtkWidget     *parent);
 
 GdkTexture *_swy_node_widget_get_frame_texture (SwyNodeWidget *self);
 void       swy_node_widget_show_replayed     (SwyNodeWidget    *self,

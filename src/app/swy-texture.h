@@ -1,4 +1,5 @@
-/* swy-texture.h: small shared textures drawn once (tokens, port handles)
+/* swy-texture.h: small shared textures drawn once (tokens, port handles),
+ * and render nodes drawn once into textures at the device pixels they cover
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,5 +14,23 @@ GdkTexture *swy_texture_new_dot (int            size,
                                  double         radius,
                                  const GdkRGBA *color,
                                  double         ring) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Where a widget lands in device pixels: a scale, and the position of its
+ * origin. A texture drawn for one mapping fits any other with the same
+ * renderer, scale and sub-pixel offset, pixel for pixel. */
+typedef struct
+{
+  GskRenderer *renderer;           /* compared only, never dereferenced */
+  float        scale, x, y;
+} SwyDeviceMapping;
+
+gboolean    swy_texture_get_device_mapping (GtkWidget              *widget,
+                                            SwyDeviceMapping       *out);
+gboolean    swy_texture_mapping_fits       (const SwyDeviceMapping *a,
+                                            const SwyDeviceMapping *b);
+GdkTexture *swy_texture_render_node        (GskRenderNode          *node,
+                                            const SwyDeviceMapping *at,
+                                            const graphene_rect_t  *clip,
+                                            graphene_rect_t        *out_rect) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -57,6 +57,23 @@ static const char crowded_graph[] =
   "  ]\n"
   "}\n";
 
+/* Two timers at intervals that never line up, into counters. */
+static const char two_beats_graph[] =
+  "{ \"format\": \"switchyard\", \"version\": 1,\n"
+  "  \"nodes\": [\n"
+  "    { \"id\": \"fast\", \"type\": \"timer\", \"x\": 0, \"y\": 0,\n"
+  "      \"properties\": { \"interval-ms\": 37 } },\n"
+  "    { \"id\": \"slow\", \"type\": \"timer\", \"x\": 0, \"y\": 200,\n"
+  "      \"properties\": { \"interval-ms\": 53 } },\n"
+  "    { \"id\": \"count-fast\", \"type\": \"counter\", \"x\": 300, \"y\": 0 },\n"
+  "    { \"id\": \"count-slow\", \"type\": \"counter\", \"x\": 300, \"y\": 200 }\n"
+  "  ],\n"
+  "  \"wires\": [\n"
+  "    { \"from\": \"fast:out\", \"to\": \"count-fast:in\" },\n"
+  "    { \"from\": \"slow:out\", \"to\": \"count-slow:in\" }\n"
+  "  ]\n"
+  "}\n";
+
 /* The canvas draws at most this many tokens a frame (swy-canvas-live.c). */
 #define MAX_TOKENS 4000
 
@@ -702,6 +719,245 @@ test_canvas_card_cache (void)
   destroy_window (window);
 }
 
+/* How many bytes of @a and @b differ, and by how much at most. */
+static guint
+count_differences (GBytes *a,
+                   GBytes *b,
+                   guint  *max_difference)
+{
+  gsize size_a, size_b;
+  const guchar *x = g_bytes_get_data (a, &size_a);
+  const guchar *y = g_bytes_get_data (b, &size_b);
+  guint n = 0;
+
+  g_assert_cmpuint (size_a, ==, size_b);
+  *max_difference = 0;
+  for (gsize i = 0; i < size_a; i++)
+    if (x[i] != y[i])
+      {
+        n++;
+        *max_difference = MAX (*max_difference, (guint) ABS (x[i] - y[i]));
+      }
+
+  return n;
+}
+
+/* @a and @b differ at most by 1/255, in at most 5 % of their bytes: the
+ * rounding of drawing a card into a texture first, then over the canvas
+ * (antialiased text over a dark style's translucent card is the most). */
+static void
+assert_same_look (GBytes *a,
+                  GBytes *b)
+{
+  guint max_difference;
+
+  g_assert_cmpuint (count_differences (a, b, &max_difference), <=, g_bytes_get_size (a) / 20);
+  g_assert_cmpuint (max_difference, <=, 1);
+}
+
+/* Frames, until @ms have passed, and one more. */
+static void
+wait_for_frames_over (SwyCanvas *canvas,
+                      guint      ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    wait_for_frame (canvas);
+  wait_for_frame (canvas);
+}
+
+/* The card's pixels drawn as they are, with the cards texture off. */
+static GBytes *
+card_pixels_uncached (SwyCanvas     *canvas,
+                      SwyNodeWidget *card)
+{
+  GBytes *pixels;
+
+  _swy_canvas_set_cards_texture_off (canvas, TRUE);
+  wait_for_frame (canvas);
+  g_assert_null (_swy_canvas_get_cards_texture (canvas, NULL));
+  pixels = card_pixels (canvas, card);
+  /* Back on: a frame draws the texture, the next re-uses it. */
+  _swy_canvas_set_cards_texture_off (canvas, FALSE);
+  wait_for_frame (canvas);
+  wait_for_frame (canvas);
+  g_assert_cmpuint (_swy_canvas_get_cards_changed (canvas), ==, 0);
+
+  return pixels;
+}
+
+/* Cards that hold still are drawn from one texture, re-used from frame to
+ * frame; a new figure, a selection, a dark style and a zoom draw it again,
+ * and the cards look as they do drawn as they are. */
+static void
+test_canvas_cards_texture (void)
+{
+  SwyWindow *window = open_window (two_tokens_graph);
+  SwyCanvas *canvas = swy_window_get_canvas (window);
+  SwyGraph *graph = swy_document_get_graph (swy_window_get_document (window));
+  SwyNodeWidget *card = swy_canvas_get_node_widget (canvas, swy_graph_lookup_node (graph, "counter1"));
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GdkTexture *texture;
+  g_autoptr(GBytes) zero = NULL;
+  g_autoptr(GBytes) two = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) selected = NULL;
+  g_autoptr(GBytes) dark = NULL;
+  g_autoptr(GBytes) half = NULL;
+  g_autofree char *state = NULL;
+  guint n, n_after, max_difference;
+
+  swy_canvas_set_zoom (canvas, 1.0);
+  wait_for_frame (canvas);
+  wait_for_frame (canvas);
+  texture = _swy_canvas_get_cards_texture (canvas, &n);
+  g_assert_nonnull (texture);
+  g_assert_cmpuint (_swy_canvas_get_cards_changed (canvas), ==, 0);
+
+  /* Nothing in the cards changes: three more frames draw the same texture. */
+  for (guint i = 0; i < 3; i++)
+    wait_for_frame (canvas);
+  g_assert_true (_swy_canvas_get_cards_texture (canvas, &n_after) == texture);
+  g_assert_cmpuint (n_after, ==, n);
+  zero = card_pixels (canvas, card);
+  plain = card_pixels_uncached (canvas, card);
+  assert_same_look (zero, plain);
+  g_clear_pointer (&plain, g_bytes_unref);
+
+  /* The timer ticks twice and both ticks arrive: both cards' figures
+   * change, and the next frame draws one new texture that shows them. */
+  _swy_canvas_get_cards_texture (canvas, &n);
+  swy_graph_run_fast (graph, 1250 * G_TIME_SPAN_MILLISECOND);
+  state = swy_node_widget_dup_state (card);
+  g_assert_cmpstr (state, ==, "Counter counter1, 2 counted");
+  wait_for_frame (canvas);
+  g_assert_cmpuint (_swy_canvas_get_cards_changed (canvas), ==, 2);
+  g_assert_nonnull (_swy_canvas_get_cards_texture (canvas, &n_after));
+  g_assert_cmpuint (n_after, ==, n + 1);
+  wait_for_frame (canvas);
+  g_assert_cmpuint (_swy_canvas_get_cards_changed (canvas), ==, 0);
+  _swy_canvas_get_cards_texture (canvas, &n_after);
+  g_assert_cmpuint (n_after, ==, n + 1);
+  two = card_pixels (canvas, card);
+  g_assert_cmpuint (count_differences (zero, two, &max_difference), >, 20);
+  g_assert_cmpuint (max_difference, >, 100);
+  plain = card_pixels_uncached (canvas, card);
+  assert_same_look (two, plain);
+  g_clear_pointer (&plain, g_bytes_unref);
+
+  /* Selected: the card's 2 px accent ring, drawn into a new texture. */
+  texture = _swy_canvas_get_cards_texture (canvas, &n);
+  swy_node_widget_set_selected (card, TRUE);
+  wait_for_frame (canvas);
+  g_assert_true (_swy_canvas_get_cards_texture (canvas, &n_after) != texture);
+  g_assert_cmpuint (n_after, ==, n + 1);
+  selected = card_pixels (canvas, card);
+  g_assert_false (g_bytes_equal (selected, two));
+  plain = card_pixels_uncached (canvas, card);
+  assert_same_look (selected, plain);
+  g_clear_pointer (&plain, g_bytes_unref);
+  swy_node_widget_set_selected (card, FALSE);
+
+  /* Dark style, once the cards' background has faded to it (style.css): the
+   * frames of the fade change the cards, so they are drawn as they are
+   * until it ends, then into a new texture. */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_frames_over (canvas, 500);
+  g_assert_nonnull (_swy_canvas_get_cards_texture (canvas, NULL));
+  dark = card_pixels (canvas, card);
+  g_assert_cmpuint (count_differences (dark, two, &max_difference), >, 1000);
+  plain = card_pixels_uncached (canvas, card);
+  assert_same_look (dark, plain);
+  g_clear_pointer (&plain, g_bytes_unref);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Half the zoom: a new texture of the cards at half the size. */
+  texture = _swy_canvas_get_cards_texture (canvas, &n);
+  swy_canvas_set_zoom (canvas, 0.5);
+  wait_for_frame (canvas);
+  wait_for_frame (canvas);
+  g_assert_true (_swy_canvas_get_cards_texture (canvas, &n_after) != texture);
+  g_assert_cmpuint (n_after, >, n);
+  half = card_pixels (canvas, card);
+  g_assert_cmpuint (g_bytes_get_size (half), <, g_bytes_get_size (two) / 3);
+  plain = card_pixels_uncached (canvas, card);
+  assert_same_look (half, plain);
+
+  destroy_window (window);
+}
+
+/* While the graph plays, the cards' figures refresh together on one beat,
+ * five times a second: two counters counting at rates that never line up
+ * change in the same main-loop dispatch, never one without the other, and
+ * a card changes at most once a beat. Paused, a card shows its state at
+ * once. */
+static void
+test_canvas_card_beat (void)
+{
+  SwyWindow *window = open_window (two_beats_graph);
+  SwyGraph *graph = swy_document_get_graph (swy_window_get_document (window));
+  SwyCanvas *canvas = swy_window_get_canvas (window);
+  SwyNode *nodes[2] = { swy_graph_lookup_node (graph, "count-fast"),
+                        swy_graph_lookup_node (graph, "count-slow") };
+  GtkInscription *values[2];
+  char *shown[2];
+  guint together = 0;
+  gint64 end, last_change = 0;
+  g_autofree char *count = NULL;
+
+  /* The counters' figures, as their cards show them. */
+  for (guint i = 0; i < 2; i++)
+    {
+      values[i] = GTK_INSCRIPTION (find_descendant (GTK_WIDGET (swy_canvas_get_node_widget (canvas, nodes[i])),
+                                                    GTK_TYPE_INSCRIPTION));
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (values[i]), "counter-value"));
+      shown[i] = g_strdup (gtk_inscription_get_text (values[i]));
+      g_assert_cmpstr (shown[i], ==, "0");
+    }
+  swy_graph_play (graph);
+  end = g_get_monotonic_time () + 1500 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < end)
+    {
+      gboolean changed[2];
+
+      g_main_context_iteration (NULL, TRUE);
+      for (guint i = 0; i < 2; i++)
+        {
+          changed[i] = g_strcmp0 (gtk_inscription_get_text (values[i]), shown[i]) != 0;
+          g_free (shown[i]);
+          shown[i] = g_strdup (gtk_inscription_get_text (values[i]));
+        }
+      g_assert_true (changed[0] == changed[1]);
+      if (changed[0])
+        {
+          gint64 now = g_get_monotonic_time ();
+
+          /* A beat comes 200 ms after the one before; a loaded machine
+           * may dispatch one late, so the next may seem early. */
+          if (last_change != 0)
+            g_assert_cmpint (now - last_change, >, 100 * G_TIME_SPAN_MILLISECOND);
+          last_change = now;
+          together++;
+        }
+    }
+  g_assert_cmpuint (together, >=, 3);
+  g_assert_cmpuint (together, <=, 8);
+
+  /* Paused: the cards show the final counts, not the last beat's. */
+  swy_graph_pause (graph);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_free (count);
+      count = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                               swy_counter_node_get_count (SWY_COUNTER_NODE (nodes[i])));
+      g_assert_cmpstr (gtk_inscription_get_text (values[i]), ==, count);
+      g_free (shown[i]);
+    }
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,6 +970,8 @@ main (int   argc,
   g_test_add_func ("/Swy/Canvas/token-cap", test_canvas_token_cap);
   g_test_add_func ("/Swy/Canvas/plain-cards", test_canvas_plain_cards);
   g_test_add_func ("/Swy/Canvas/card-cache", test_canvas_card_cache);
+  g_test_add_func ("/Swy/Canvas/cards-texture", test_canvas_cards_texture);
+  g_test_add_func ("/Swy/Canvas/card-beat", test_canvas_card_beat);
 
   status = g_test_run ();
   g_clear_object (&app);
