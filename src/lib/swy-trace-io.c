@@ -14,9 +14,10 @@
 #include "swy-trace-io.h"
 #include "swy-trace-private.h"
 
-/* The JSON lines writer and the Chrome writer live in swy-trace.c, beside
- * the ring buffer; this file adds the CSV writer and the JSON lines reader,
- * which an imported trace (a replay) is made from. */
+/* The trace writer (every format's header, records and footer) lives in
+ * swy-trace.c, beside the ring buffer; this file adds the CSV rows, the CSV
+ * writer's entry point and the JSON lines reader, which an imported trace
+ * (a replay) is made from. */
 
 static const char * const kind_names[] = { "emit", "deliver", "drop" };
 
@@ -63,9 +64,9 @@ append_csv_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static void
-append_csv_row (GString             *out,
-                const SwyTraceEntry *entry)
+void
+_swy_trace_append_csv_row (GString             *out,
+                           const SwyTraceEntry *entry)
 {
   g_autofree char *payload = g_variant_print (entry->event->payload, TRUE);
 
@@ -109,23 +110,10 @@ swy_trace_write_csv (SwyTrace       *self,
                      GCancellable   *cancellable,
                      GError        **error)
 {
-  g_autoptr(GString) out = NULL;
-
   g_return_val_if_fail (SWY_IS_TRACE (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  swy_trace_flush (self);
-
-  out = g_string_sized_new (WRITE_CHUNK + 1024);
-  g_string_append (out, SWY_TRACE_CSV_COLUMNS "\r\n");
-  for (guint i = 0; i < self->length; i++)
-    {
-      append_csv_row (out, &self->ring[(self->head + i) % self->allocated]);
-      if (!_swy_trace_write_chunk (stream, out, FALSE, cancellable, error))
-        return FALSE;
-    }
-
-  return _swy_trace_write_chunk (stream, out, TRUE, cancellable, error);
+  return _swy_trace_write_whole (self, SWY_TRACE_FORMAT_CSV, stream, cancellable, error);
 }
 
 /* JSON lines */

@@ -28,6 +28,8 @@ typedef struct
 /* The emitter fits in what was padding: a record stays 40 bytes. */
 G_STATIC_ASSERT (sizeof (gpointer) != 8 || sizeof (SwyTraceEntry) == 40);
 
+typedef struct _SwyTraceWriter SwyTraceWriter;
+
 struct _SwyTrace
 {
   GObject        parent_instance;
@@ -43,6 +45,9 @@ struct _SwyTrace
   guint64        flushed_first;
   guint          flushed_length;
   gboolean       enabled;
+  /* A streaming writer (_swy_trace_writer_follow()), or NULL: it writes
+   * the records it has not written yet before the ring overwrites one. */
+  SwyTraceWriter *writer;
 };
 
 void _swy_trace_append       (SwyTrace     *self,
@@ -67,10 +72,38 @@ SwyTraceRecord *_swy_trace_record_new (const SwyTraceEntry *entry);
 /* The trace writers' buffer size: text is built in memory and written a chunk at a time. */
 #define WRITE_CHUNK 65536
 
-gboolean _swy_trace_write_chunk (GOutputStream  *stream,
-                                 GString        *out,
-                                 gboolean        force,
-                                 GCancellable   *cancellable,
-                                 GError        **error);
+typedef enum
+{
+  SWY_TRACE_FORMAT_JSONL,
+  SWY_TRACE_FORMAT_CSV,
+  SWY_TRACE_FORMAT_CHROME,
+} SwyTraceFormat;
+
+/* One writer makes every trace file, in one of the three formats: the
+ * public whole-trace writers (swy_trace_write_jsonl() and the others) write
+ * the records kept in one go; switchyard-run streams a long run through it,
+ * a batch at a time, with the same bytes as a result. */
+SwyTraceWriter *_swy_trace_writer_new    (SwyTrace        *trace,
+                                          SwyTraceFormat   format,
+                                          GOutputStream   *stream);
+void            _swy_trace_writer_free   (SwyTraceWriter  *self);
+void            _swy_trace_writer_follow (SwyTraceWriter  *self);
+gboolean        _swy_trace_writer_write  (SwyTraceWriter  *self,
+                                          GCancellable    *cancellable,
+                                          GError         **error);
+gboolean        _swy_trace_writer_finish (SwyTraceWriter  *self,
+                                          GCancellable    *cancellable,
+                                          GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwyTraceWriter, _swy_trace_writer_free)
+
+gboolean _swy_trace_write_whole (SwyTrace        *self,
+                                 SwyTraceFormat   format,
+                                 GOutputStream   *stream,
+                                 GCancellable    *cancellable,
+                                 GError         **error);
+
+void _swy_trace_append_csv_row (GString             *out,
+                                const SwyTraceEntry *entry);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "swy-enum-types.h"
 #include "swy-json-private.h"
+#include "swy-trace-io.h"
 #include "swy-trace-private.h"
 
 /**
@@ -45,6 +46,21 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SwyTrace, swy_trace, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 static const char *kind_names[] = { "emit", "deliver", "drop" };
+
+struct _SwyTraceWriter
+{
+  SwyTrace       *trace;
+  GOutputStream  *stream;
+  SwyTraceFormat  format;
+  GString        *out;
+  guint64         next;      /* the number of the next record to write */
+  gboolean        started;   /* the header is written */
+  GHashTable     *tids;      /* chrome: node quark → thread id, from 1 */
+  GPtrArray      *lanes;     /* chrome: the node names, by thread id - 1 */
+  GError         *error;     /* the failure of a write the ring asked for */
+};
+
+static void drain (SwyTraceWriter *self);
 
 static inline SwyTraceEntry *
 entry_at (SwyTrace *self,
@@ -257,6 +273,8 @@ _swy_trace_append (SwyTrace     *self,
     }
   else
     {
+      if (G_UNLIKELY (self->writer != NULL) && self->writer->next <= self->n_total - self->length)
+        drain (self->writer);
       entry = entry_at (self, 0);
       swy_event_unref (entry->event);
       self->head = (self->head + 1) % self->allocated;
@@ -561,12 +579,12 @@ swy_trace_format_jsonl (SwyTrace *self,
 /* Writes @out to @stream and empties it once it holds a chunk's worth, or
  * at once with @force: the trace writers build text in memory a chunk at a
  * time. */
-gboolean
-_swy_trace_write_chunk (GOutputStream  *stream,
-                        GString        *out,
-                        gboolean        force,
-                        GCancellable   *cancellable,
-                        GError        **error)
+static gboolean
+write_chunk (GOutputStream  *stream,
+             GString        *out,
+             gboolean        force,
+             GCancellable   *cancellable,
+             GError        **error)
 {
   if (out->len == 0 || (!force && out->len < WRITE_CHUNK))
     return TRUE;
@@ -577,6 +595,263 @@ _swy_trace_write_chunk (GOutputStream  *stream,
   g_string_truncate (out, 0);
 
   return TRUE;
+}
+
+/* The writer: every format's header, records and footer */
+
+SwyTraceWriter *
+_swy_trace_writer_new (SwyTrace       *trace,
+                       SwyTraceFormat  format,
+                       GOutputStream  *stream)
+{
+  SwyTraceWriter *self = g_new0 (SwyTraceWriter, 1);
+
+  self->trace = g_object_ref (trace);
+  self->stream = g_object_ref (stream);
+  self->format = format;
+  self->out = g_string_sized_new (WRITE_CHUNK + 1024);
+  self->next = trace->n_total - trace->length;
+  self->tids = g_hash_table_new (NULL, NULL);
+  self->lanes = g_ptr_array_new ();
+
+  return self;
+}
+
+void
+_swy_trace_writer_free (SwyTraceWriter *self)
+{
+  if (self->trace->writer == self)
+    self->trace->writer = NULL;
+
+  g_clear_object (&self->trace);
+  g_clear_object (&self->stream);
+  g_string_free (self->out, TRUE);
+  g_hash_table_unref (self->tids);
+  g_ptr_array_unref (self->lanes);
+  g_clear_error (&self->error);
+  g_free (self);
+}
+
+static void
+append_header (SwyTraceWriter *self)
+{
+  switch (self->format)
+    {
+    case SWY_TRACE_FORMAT_CSV:
+      g_string_append (self->out, SWY_TRACE_CSV_COLUMNS "\r\n");
+      break;
+
+    case SWY_TRACE_FORMAT_CHROME:
+      g_string_append (self->out, "{\"traceEvents\":[\n"
+                                  "{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":1,\"tid\":0,"
+                                  "\"args\":{\"name\":\"Switchyard\"}}");
+      break;
+
+    case SWY_TRACE_FORMAT_JSONL:
+    default:
+      break;
+    }
+}
+
+/* Each node is one thread of the Trace Event Format, numbered in the order
+ * the nodes first appear. */
+static void
+append_chrome (SwyTraceWriter      *self,
+               const SwyTraceEntry *entry)
+{
+  GString *out = self->out;
+  g_autofree char *payload = g_variant_print (entry->event->payload, TRUE);
+  guint tid = GPOINTER_TO_UINT (g_hash_table_lookup (self->tids, GUINT_TO_POINTER (entry->node)));
+  const char *topic = quark_string (entry->event->topic);
+  g_autofree char *name = NULL;
+
+  if (tid == 0)
+    {
+      g_ptr_array_add (self->lanes, (gpointer)quark_string (entry->node));
+      tid = self->lanes->len;
+      g_hash_table_insert (self->tids, GUINT_TO_POINTER (entry->node), GUINT_TO_POINTER (tid));
+    }
+
+  if (entry->kind == SWY_TRACE_KIND_DROP)
+    name = g_strdup_printf ("drop %s (%s)", topic, quark_string (entry->reason));
+  else
+    name = g_strdup_printf ("%s %s", kind_names[entry->kind], topic);
+
+  g_string_append (out, ",\n{\"name\":");
+  _swy_json_write_string (out, name);
+  g_string_append_printf (out, ",\"cat\":\"%s\"", kind_names[entry->kind]);
+  if (entry->kind == SWY_TRACE_KIND_DELIVER)
+    g_string_append (out, ",\"ph\":\"X\",\"dur\":0");
+  else
+    g_string_append (out, ",\"ph\":\"i\",\"s\":\"t\"");
+  g_string_append_printf (out,
+                          ",\"ts\":%" G_GINT64_FORMAT ",\"pid\":1,\"tid\":%u,"
+                          "\"args\":{\"event\":%" G_GUINT64_FORMAT ",\"parent\":%" G_GUINT64_FORMAT
+                          ",\"port\":",
+                          entry->t_us, tid, entry->event->id, entry->event->parent);
+  _swy_json_write_string (out, quark_string (entry->port));
+  g_string_append_printf (out, ",\"wire\":%d,\"depth\":%u,\"topic\":", entry->wire, entry->depth);
+  _swy_json_write_string (out, topic);
+  g_string_append (out, ",\"payload\":");
+  _swy_json_write_string (out, payload);
+  if (entry->kind == SWY_TRACE_KIND_DROP)
+    {
+      g_string_append (out, ",\"reason\":");
+      _swy_json_write_string (out, quark_string (entry->reason));
+    }
+  g_string_append (out, "}}");
+}
+
+static void
+append_record (SwyTraceWriter      *self,
+               const SwyTraceEntry *entry)
+{
+  switch (self->format)
+    {
+    case SWY_TRACE_FORMAT_CSV:
+      _swy_trace_append_csv_row (self->out, entry);
+      break;
+
+    case SWY_TRACE_FORMAT_CHROME:
+      append_chrome (self, entry);
+      break;
+
+    case SWY_TRACE_FORMAT_JSONL:
+    default:
+      append_jsonl (self->out, entry);
+      g_string_append_c (self->out, '\n');
+      break;
+    }
+}
+
+static void
+append_footer (SwyTraceWriter *self)
+{
+  if (self->format != SWY_TRACE_FORMAT_CHROME)
+    return;
+
+  /* The threads' names: metadata events, which may come in any order. */
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      g_string_append_printf (self->out, ",\n{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,"
+                                         "\"tid\":%u,\"args\":{\"name\":", i + 1);
+      _swy_json_write_string (self->out, g_ptr_array_index (self->lanes, i));
+      g_string_append (self->out, "}}");
+    }
+
+  g_string_append (self->out, "\n],\"displayTimeUnit\":\"ms\"}\n");
+}
+
+/* Writes the header if it was not yet, then the records appended since the
+ * last write, and empties the buffer. A record the ring no longer holds
+ * cannot be written: the writer starts again at the oldest one kept (the
+ * trace was cleared, or the writer did not follow it). */
+static gboolean
+write_pending (SwyTraceWriter  *self,
+               GCancellable    *cancellable,
+               GError         **error)
+{
+  SwyTrace *trace = self->trace;
+  guint64 first = trace->n_total - trace->length;
+
+  if (self->next < first || self->next > trace->n_total)
+    self->next = first;
+
+  if (!self->started)
+    {
+      append_header (self);
+      self->started = TRUE;
+    }
+
+  for (; self->next < trace->n_total; self->next++)
+    {
+      append_record (self, entry_at (trace, (guint)(self->next - first)));
+      if (!write_chunk (self->stream, self->out, FALSE, cancellable, error))
+        {
+          self->next = trace->n_total;
+          return FALSE;
+        }
+    }
+
+  return write_chunk (self->stream, self->out, TRUE, cancellable, error);
+}
+
+/* Called by _swy_trace_append() when the ring is full and its oldest
+ * record has not been written. A failure is kept for the next
+ * _swy_trace_writer_write(); the records are forgotten unwritten from then
+ * on, since the file is no good any more. */
+static void
+drain (SwyTraceWriter *self)
+{
+  if (self->error == NULL)
+    write_pending (self, NULL, &self->error);
+  else
+    self->next = self->trace->n_total;
+}
+
+/* From now on, a record the writer has not written is written before the
+ * ring overwrites it: nothing is lost however many records a batch adds,
+ * and the ring's capacity bounds the memory the trace needs. */
+void
+_swy_trace_writer_follow (SwyTraceWriter *self)
+{
+  g_return_if_fail (self->trace->writer == NULL || self->trace->writer == self);
+
+  self->trace->writer = self;
+}
+
+/* Writes the records appended since the last write (the header first, on
+ * the first write). Fails with the first error of any earlier write. */
+gboolean
+_swy_trace_writer_write (SwyTraceWriter  *self,
+                         GCancellable    *cancellable,
+                         GError         **error)
+{
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->error));
+      return FALSE;
+    }
+
+  if (!write_pending (self, cancellable, &self->error))
+    {
+      g_propagate_error (error, g_error_copy (self->error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writes what is left and ends the document: the file is complete. The
+ * stream is not closed. */
+gboolean
+_swy_trace_writer_finish (SwyTraceWriter  *self,
+                          GCancellable    *cancellable,
+                          GError         **error)
+{
+  if (!_swy_trace_writer_write (self, cancellable, error))
+    return FALSE;
+
+  append_footer (self);
+
+  return write_chunk (self->stream, self->out, TRUE, cancellable, error);
+}
+
+/* What the public writers share: the whole trace kept, in one go. */
+gboolean
+_swy_trace_write_whole (SwyTrace        *self,
+             SwyTraceFormat   format,
+             GOutputStream   *stream,
+             GCancellable    *cancellable,
+             GError         **error)
+{
+  g_autoptr(SwyTraceWriter) writer = NULL;
+
+  swy_trace_flush (self);
+
+  writer = _swy_trace_writer_new (self, format, stream);
+
+  return _swy_trace_writer_finish (writer, cancellable, error);
 }
 
 /**
@@ -599,23 +874,10 @@ swy_trace_write_jsonl (SwyTrace       *self,
                        GCancellable   *cancellable,
                        GError        **error)
 {
-  g_autoptr(GString) out = NULL;
-
   g_return_val_if_fail (SWY_IS_TRACE (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  swy_trace_flush (self);
-
-  out = g_string_sized_new (WRITE_CHUNK + 1024);
-  for (guint i = 0; i < self->length; i++)
-    {
-      append_jsonl (out, entry_at (self, i));
-      g_string_append_c (out, '\n');
-      if (!_swy_trace_write_chunk (stream, out, FALSE, cancellable, error))
-        return FALSE;
-    }
-
-  return _swy_trace_write_chunk (stream, out, TRUE, cancellable, error);
+  return _swy_trace_write_whole (self, SWY_TRACE_FORMAT_JSONL, stream, cancellable, error);
 }
 
 /**
@@ -639,80 +901,8 @@ swy_trace_write_chrome (SwyTrace       *self,
                         GCancellable   *cancellable,
                         GError        **error)
 {
-  g_autoptr(GString) out = NULL;
-  g_autoptr(GHashTable) tids = NULL;
-  g_autoptr(GPtrArray) lanes = NULL;
-
   g_return_val_if_fail (SWY_IS_TRACE (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  swy_trace_flush (self);
-
-  tids = g_hash_table_new (NULL, NULL);
-  lanes = g_ptr_array_new ();
-  out = g_string_sized_new (WRITE_CHUNK + 1024);
-
-  g_string_append (out, "{\"traceEvents\":[\n"
-                        "{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":1,\"tid\":0,"
-                        "\"args\":{\"name\":\"Switchyard\"}}");
-
-  for (guint i = 0; i < self->length; i++)
-    {
-      const SwyTraceEntry *entry = entry_at (self, i);
-      g_autofree char *payload = g_variant_print (entry->event->payload, TRUE);
-      guint tid = GPOINTER_TO_UINT (g_hash_table_lookup (tids, GUINT_TO_POINTER (entry->node)));
-      const char *topic = quark_string (entry->event->topic);
-      g_autofree char *name = NULL;
-
-      if (tid == 0)
-        {
-          g_ptr_array_add (lanes, (gpointer)quark_string (entry->node));
-          tid = lanes->len;
-          g_hash_table_insert (tids, GUINT_TO_POINTER (entry->node), GUINT_TO_POINTER (tid));
-        }
-
-      if (entry->kind == SWY_TRACE_KIND_DROP)
-        name = g_strdup_printf ("drop %s (%s)", topic, quark_string (entry->reason));
-      else
-        name = g_strdup_printf ("%s %s", kind_names[entry->kind], topic);
-
-      g_string_append (out, ",\n{\"name\":");
-      _swy_json_write_string (out, name);
-      g_string_append_printf (out, ",\"cat\":\"%s\"", kind_names[entry->kind]);
-      if (entry->kind == SWY_TRACE_KIND_DELIVER)
-        g_string_append (out, ",\"ph\":\"X\",\"dur\":0");
-      else
-        g_string_append (out, ",\"ph\":\"i\",\"s\":\"t\"");
-      g_string_append_printf (out,
-                              ",\"ts\":%" G_GINT64_FORMAT ",\"pid\":1,\"tid\":%u,"
-                              "\"args\":{\"event\":%" G_GUINT64_FORMAT ",\"parent\":%" G_GUINT64_FORMAT
-                              ",\"port\":",
-                              entry->t_us, tid, entry->event->id, entry->event->parent);
-      _swy_json_write_string (out, quark_string (entry->port));
-      g_string_append_printf (out, ",\"wire\":%d,\"depth\":%u,\"topic\":", entry->wire, entry->depth);
-      _swy_json_write_string (out, topic);
-      g_string_append (out, ",\"payload\":");
-      _swy_json_write_string (out, payload);
-      if (entry->kind == SWY_TRACE_KIND_DROP)
-        {
-          g_string_append (out, ",\"reason\":");
-          _swy_json_write_string (out, quark_string (entry->reason));
-        }
-      g_string_append (out, "}}");
-
-      if (!_swy_trace_write_chunk (stream, out, FALSE, cancellable, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < lanes->len; i++)
-    {
-      g_string_append_printf (out, ",\n{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,\"tid\":%u,"
-                                   "\"args\":{\"name\":", i + 1);
-      _swy_json_write_string (out, g_ptr_array_index (lanes, i));
-      g_string_append (out, "}}");
-    }
-
-  g_string_append (out, "\n],\"displayTimeUnit\":\"ms\"}\n");
-
-  return _swy_trace_write_chunk (stream, out, TRUE, cancellable, error);
+  return _swy_trace_write_whole (self, SWY_TRACE_FORMAT_CHROME, stream, cancellable, error);
 }

@@ -12,15 +12,29 @@
 #include <gio/gunixoutputstream.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <swy.h>
+
+/* The trace writer is the library's, private to it: this program links the
+ * library's internal copy. */
+#include "swy-trace-private.h"
 
 #define PROGRAM "switchyard-run"
 
 /* Without --until, a run stops when nothing is pending, or after this much
  * virtual time (a timer without a count never ends). */
 #define DEFAULT_LIMIT_US (G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC)
+
+/* With --trace the run goes in slices of SLICE_ITEMS items, and the records
+ * of each slice are written when it ends. The ring holds TRACE_CAPACITY
+ * records (160 KiB): a slice that adds more has the oldest written before
+ * they are overwritten, so nothing is lost, and memory stays flat however
+ * long the run (bench/README.md, "Soak"). */
+#define SLICE_ITEMS    1024
+#define TRACE_CAPACITY 4096
 
 enum {
   EXIT_OK = 0,
@@ -37,15 +51,14 @@ typedef enum
 
 typedef struct
 {
-  char     *graph_path;
-  gint64    until_us;     /* -1: not given */
-  gboolean  has_seed;
-  guint64   seed;
-  char     *stats_path;
-  char     *trace_path;
-  gboolean  chrome;
-  gboolean  csv;
-  gboolean  quiet;
+  char           *graph_path;
+  gint64          until_us;       /* -1: not given */
+  gboolean        has_seed;
+  guint64         seed;
+  char           *stats_path;
+  char           *trace_path;
+  SwyTraceFormat  trace_format;
+  gboolean        quiet;
 } Options;
 
 static void
@@ -134,6 +147,7 @@ parse_options (int       argc,
   options->graph_path = g_strdup (files[0]);
 
   options->until_us = -1;
+  options->trace_format = SWY_TRACE_FORMAT_JSONL;
   if (until != NULL)
     {
       guint64 ms;
@@ -164,9 +178,9 @@ parse_options (int       argc,
   if (trace_format != NULL)
     {
       if (g_strcmp0 (trace_format, "chrome") == 0)
-        options->chrome = TRUE;
+        options->trace_format = SWY_TRACE_FORMAT_CHROME;
       else if (g_strcmp0 (trace_format, "csv") == 0)
-        options->csv = TRUE;
+        options->trace_format = SWY_TRACE_FORMAT_CSV;
       else if (g_strcmp0 (trace_format, "jsonl") != 0)
         {
           g_autofree char *message =
@@ -184,83 +198,186 @@ parse_options (int       argc,
   return -1;
 }
 
+/* Runs in fast mode to @until_us in slices, writing each slice's records
+ * when it ends. The slices perform the same items in the same order as one
+ * swy_graph_run_fast() to @until_us, and leave the clock where it would. */
+static gboolean
+run_traced (SwyGraph        *graph,
+            gint64           until_us,
+            SwyTraceWriter  *writer,
+            GError         **error)
+{
+  guint64 performed;
+
+  do
+    {
+      performed = swy_graph_run_fast_to (graph, until_us,
+                                         swy_graph_get_n_performed (graph) + SLICE_ITEMS);
+      if (!_swy_trace_writer_write (writer, NULL, error))
+        return FALSE;
+    }
+  while (performed == SLICE_ITEMS);
+
+  return TRUE;
+}
+
 /* Runs the graph; see DEFAULT_LIMIT_US. run_fast() with a limit sets the
  * clock to the limit even when the work ended before it. A run that ends
  * within the limit is reset and run again until nothing is pending, so the
  * clock ends at the last item's time: the same graph and seed give the same
- * run (engine.md section 3). */
-static StopReason
-run (SwyGraph *graph,
-     gint64    until_us,
-     gboolean  trace)
+ * run (engine.md section 3). The second run performs the same items as the
+ * first, whose records @writer has written already: it is not traced. */
+static gboolean
+run (SwyGraph        *graph,
+     gint64           until_us,
+     SwyTraceWriter  *writer,
+     StopReason      *stop,
+     GError         **error)
 {
-  swy_trace_set_enabled (swy_graph_get_trace (graph), trace);
-  swy_graph_run_fast (graph, until_us >= 0 ? until_us : DEFAULT_LIMIT_US);
+  SwyTrace *trace = swy_graph_get_trace (graph);
+  gint64 limit_us = until_us >= 0 ? until_us : DEFAULT_LIMIT_US;
+
+  swy_trace_set_enabled (trace, writer != NULL);
+  if (writer == NULL)
+    swy_graph_run_fast (graph, limit_us);
+  else if (!run_traced (graph, limit_us, writer, error))
+    return FALSE;
 
   if (until_us >= 0)
-    return STOP_UNTIL;
-  if (swy_graph_get_n_pending (graph) > 0)
-    return STOP_LIMIT;
+    *stop = STOP_UNTIL;
+  else if (swy_graph_get_n_pending (graph) > 0)
+    *stop = STOP_LIMIT;
+  else
+    {
+      swy_trace_set_enabled (trace, FALSE);
+      swy_graph_reset (graph);
+      swy_graph_run_fast (graph, -1);
+      *stop = STOP_IDLE;
+    }
 
-  swy_graph_reset (graph);
-  swy_graph_run_fast (graph, -1);
-
-  return STOP_IDLE;
+  return TRUE;
 }
 
-static GOutputStream *
-open_output (const char  *path,
+/* An output file, or standard output. A file is written through
+ * g_file_replace(): the new contents replace the old when the output is
+ * closed, so a run that fails leaves the file that was there untouched. */
+typedef struct
+{
+  const char    *path;      /* as given on the command line */
+  GFile         *file;      /* NULL for standard output */
+  GOutputStream *stream;
+  gboolean       created;   /* no file was there before */
+} Output;
+
+
+static const char *
+output_name (const Output *output)
+{
+  return output->file != NULL ? output->path : _("standard output");
+}
+
+static gboolean
+output_open (Output      *output,
+             const char  *path,
              GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
+  output->path = path;
 
   if (is_stdout (path))
-    return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+    {
+      output->stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      return TRUE;
+    }
 
-  file = g_file_new_for_commandline_arg (path);
+  output->file = g_file_new_for_commandline_arg (path);
+  /* Through a symbolic link, the file it points to is replaced, in its own
+   * folder: a link can send a long trace to a larger disk. */
+  if (g_file_is_native (output->file))
+    {
+      g_autofree char *local = g_file_get_path (output->file);
+      g_autofree char *real = realpath (local, NULL);
 
-  return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));
+      if (real != NULL && strcmp (real, local) != 0)
+        {
+          g_object_unref (output->file);
+          output->file = g_file_new_for_path (real);
+        }
+    }
+  output->created = !g_file_query_exists (output->file, NULL);
+  /* REPLACE_DESTINATION: always through a temporary file renamed over the
+   * old one at the end, never by emptying the old file first, which GIO
+   * otherwise falls back to when the folder cannot take a temporary file
+   * (a read-only folder), or for a file with more than one hard link. */
+  output->stream = G_OUTPUT_STREAM (g_file_replace (output->file, NULL, FALSE,
+                                                    G_FILE_CREATE_REPLACE_DESTINATION,
+                                                    NULL, error));
+
+  return output->stream != NULL;
+}
+
+/* For a file, moves the new contents into place. */
+static gboolean
+output_commit (Output  *output,
+               GError **error)
+{
+  return g_output_stream_close (output->stream, NULL, error);
+}
+
+/* Gives up on a file: closing with a cancelled cancellable makes GIO
+ * delete its temporary file instead of renaming it, and a file the run
+ * created is removed. Standard output keeps what was written. */
+static void
+output_abort (Output *output)
+{
+  g_autoptr(GCancellable) cancellable = NULL;
+
+  if (output->stream == NULL || output->file == NULL)
+    return;
+
+  cancellable = g_cancellable_new ();
+  g_cancellable_cancel (cancellable);
+  g_output_stream_close (output->stream, cancellable, NULL);
+  if (output->created)
+    g_file_delete (output->file, NULL, NULL);
+}
+
+/* An output that was not committed is given up. */
+static void
+output_clear (Output *output)
+{
+  if (output->stream != NULL && !g_output_stream_is_closed (output->stream))
+    output_abort (output);
+
+  g_clear_object (&output->file);
+  g_clear_object (&output->stream);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Output, output_clear)
+
+static int
+output_error (Output       *output,
+              const GError *error)
+{
+  g_printerr ("%s: %s: %s\n", PROGRAM, output_name (output), error->message);
+  output_abort (output);
+
+  return EXIT_RUN_ERROR;
 }
 
 static gboolean
 write_stats (SwyGraph    *graph,
+             Output      *output,
              const char  *path,
              GError     **error)
 {
-  g_autoptr(GOutputStream) stream = NULL;
   g_autofree char *text = NULL;
   gsize length;
 
   text = swy_graph_format_stats (graph, &length);
 
-  return (stream = open_output (path, error)) != NULL &&
-         g_output_stream_write_all (stream, text, length, NULL, NULL, error) &&
-         g_output_stream_close (stream, NULL, error);
-}
-
-static gboolean
-write_trace (SwyGraph       *graph,
-             const char     *path,
-             const Options  *options,
-             GError        **error)
-{
-  SwyTrace *trace = swy_graph_get_trace (graph);
-  g_autoptr(GOutputStream) stream = NULL;
-  gboolean written;
-
-  if (!(stream = open_output (path, error)))
-    return FALSE;
-
-  if (options->chrome)
-    written = swy_trace_write_chrome (trace, stream, NULL, error);
-  else if (options->csv)
-    written = swy_trace_write_csv (trace, stream, NULL, error);
-  else
-    written = swy_trace_write_jsonl (trace, stream, NULL, error);
-  if (!written)
-    return FALSE;
-
-  return g_output_stream_close (stream, NULL, error);
+  return output_open (output, path, error) &&
+         g_output_stream_write_all (output->stream, text, length, NULL, NULL, error) &&
+         output_commit (output, error);
 }
 
 static void
@@ -347,7 +464,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(SwyGraph) graph = NULL;
-  SwyTrace *trace;
+  g_autoptr(SwyTraceWriter) writer = NULL;
+  g_auto(Output) trace_out = { 0 };
+  g_auto(Output) stats_out = { 0 };
   StopReason stop;
   FILE *summary_out;
   int status;
@@ -376,34 +495,28 @@ main (int   argc,
   if (options.has_seed)
     swy_graph_set_seed (graph, options.seed);
 
-  /* The ring keeps every record of the run; it grows as it fills. */
-  trace = swy_graph_get_trace (graph);
-  if (options.trace_path != NULL)
-    swy_trace_set_capacity (trace, G_MAXINT32);
-
-  stop = run (graph, options.until_us, options.trace_path != NULL);
-
-  if (options.stats_path != NULL && !write_stats (graph, options.stats_path, &error))
-    {
-      g_printerr ("%s: %s: %s\n", PROGRAM, options.stats_path, error->message);
-      return EXIT_RUN_ERROR;
-    }
-
   if (options.trace_path != NULL)
     {
-      guint64 total = swy_trace_get_n_total (trace);
-      guint kept = g_list_model_get_n_items (G_LIST_MODEL (trace));
+      SwyTrace *trace = swy_graph_get_trace (graph);
 
-      if (!write_trace (graph, options.trace_path, &options, &error))
-        {
-          g_printerr ("%s: %s: %s\n", PROGRAM, options.trace_path, error->message);
-          return EXIT_RUN_ERROR;
-        }
-      if (total > kept)
-        g_printerr (_("%s: warning: the trace holds the last %u of %llu records; "
-                      "%llu were lost\n"),
-                    PROGRAM, kept, (unsigned long long)total, (unsigned long long)(total - kept));
+      if (!output_open (&trace_out, options.trace_path, &error))
+        return output_error (&trace_out, error);
+      swy_trace_set_capacity (trace, TRACE_CAPACITY);
+      writer = _swy_trace_writer_new (trace, options.trace_format, trace_out.stream);
+      _swy_trace_writer_follow (writer);
     }
+
+  if (!run (graph, options.until_us, writer, &stop, &error) ||
+      (writer != NULL && !_swy_trace_writer_finish (writer, NULL, &error)))
+    return output_error (&trace_out, error);
+
+  /* Without its statistics the run failed: output_clear() gives up the
+   * trace file too. */
+  if (options.stats_path != NULL && !write_stats (graph, &stats_out, options.stats_path, &error))
+    return output_error (&stats_out, error);
+
+  if (writer != NULL && !output_commit (&trace_out, &error))
+    return output_error (&trace_out, error);
 
   /* Standard output stays pure JSON when the stats or the trace go there. */
   if (!options.quiet)

@@ -9,6 +9,20 @@
 
 G_BEGIN_DECLS
 
+/* Loads a graph file, or fails the test. */
+static inline SwyGraph *
+load_graph_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SwyGraph *graph = swy_graph_new_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (graph);
+
+  return graph;
+}
+
 /* Creates a node of a catalog type, or fails the test. */
 static inline SwyNode *
 add_node (SwyGraph   *graph,

@@ -17,6 +17,8 @@
 
 #include <swy.h>
 
+#include "swy-test-util.h"
+
 typedef struct
 {
   SwyGraph  *graph;
@@ -28,14 +30,8 @@ static SwyGraph *
 load_graph (const char *name)
 {
   g_autofree char *path = g_build_filename (SWY_LESSONS_DIR, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  SwyGraph *graph = swy_graph_new_from_file (file, NULL, &error);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (graph);
-
-  return graph;
+  return load_graph_file (path);
 }
 
 static Walk *

@@ -2,21 +2,25 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # switchyard-run end to end (suite run): exit codes, messages, --stats,
-# --trace in both formats, --seed, --until. Standard library only; TAP.
+# --trace in every format (streamed, compared byte for byte with the trace
+# kept whole), failed writes, --seed, --until. Standard library only; TAP.
 #
-# Usage: test-run.py SWITCHYARD_RUN EXAMPLES_DIR [LESSONS_DIR]
+# Usage: test-run.py SWITCHYARD_RUN TRACE_REFERENCE EXAMPLES_DIR [LESSONS_DIR]
 
 import json
 import os
 import re
+import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 
 RUN = sys.argv[1]
-EXAMPLES = sys.argv[2]
-LESSONS = sys.argv[3] if len(sys.argv) > 3 else None
+REFERENCE = sys.argv[2]
+EXAMPLES = sys.argv[3]
+LESSONS = sys.argv[4] if len(sys.argv) > 4 else None
 TMP = tempfile.mkdtemp(prefix="swy-run-")
 
 results = []
@@ -245,6 +249,167 @@ for _name in EXAMPLE_NAMES:
         eq(times, sorted(times), "records in time order")
         eq(times[-1] // 1000 <= s["virtual_ms"], True, "last record within the run")
     results.append((f"--trace of {_name}: JSON lines, one per emit, delivery and drop", _check))
+
+
+# The records of each example's run to its end.
+EXAMPLE_RECORDS = {"backpressure": 136, "competing-consumers": 174, "debounce-throttle": 376,
+                   "hello-timer": 30, "pubsub": 62, "storm": 116, "unreliable-network": 549}
+FORMATS = ("jsonl", "csv", "chrome")
+
+
+def endless(name):
+    """A copy of an example whose producers never stop (count 0), as bench/soak.py runs it."""
+    with open(example(name), encoding="utf-8") as f:
+        graph = json.load(f)
+    for node in graph["nodes"]:
+        if node["type"] in ("timer", "poisson", "burst"):
+            node.setdefault("properties", {})["count"] = 0
+    return write(f"endless-{name}.swy", json.dumps(graph))
+
+
+def read_bytes(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def reference(graph, fmt, until="-"):
+    """The trace kept whole and written at the end, and its number of records."""
+    path = os.path.join(TMP, f"reference.{fmt}")
+    proc = subprocess.run([REFERENCE, graph, fmt, until, path], capture_output=True, text=True,
+                          check=True)
+    return read_bytes(path), int(proc.stdout)
+
+
+def count_records(data, fmt):
+    lines = data.count(b"\n")
+    if fmt == "csv":
+        return lines - 1
+    if fmt == "chrome":
+        return sum(b'"ph":"M"' not in line for line in data.splitlines()[1:-1])
+    return lines
+
+
+def check_streamed(graph, fmt, records, *args):
+    path = os.path.join(TMP, f"streamed.{fmt}")
+    proc = run(graph, "--trace", path, "--trace-format", fmt, *args, check=0)
+    if "warning" in proc.stderr:
+        raise AssertionError(proc.stderr)
+    want, n = reference(graph, fmt, args[args.index("--until") + 1] if "--until" in args else "-")
+    got = read_bytes(path)
+    eq(n, records, "records kept whole")
+    eq(count_records(got, fmt), records, "records streamed")
+    if got != want:
+        raise AssertionError(f"{len(got)} bytes streamed differ from {len(want)} kept whole")
+
+
+for _name in EXAMPLE_NAMES:
+    for _fmt in FORMATS:
+        def _check(name=_name, fmt=_fmt):
+            check_streamed(example(name), fmt, EXAMPLE_RECORDS[name])
+        results.append((f"--trace-format {_fmt} of {_name}: {EXAMPLE_RECORDS.get(_name)} records, "
+                        "the same bytes as the trace kept whole", _check))
+
+for _fmt in FORMATS:
+    def _check(fmt=_fmt):
+        check_streamed(endless("unreliable-network"), fmt, 65203, "--until", "600000", "--quiet")
+    results.append((f"--trace-format {_fmt}, 10 minutes of endless unreliable-network: 65203 "
+                    "records, more than the ring holds, the same bytes as kept whole", _check))
+
+
+@test("--trace - streams to stdout a run stopped at the one-hour limit: 390214 records")
+def _():
+    graph = endless("unreliable-network")
+    proc = subprocess.run([RUN, graph, "--trace", "-"], capture_output=True,
+                          env=dict(os.environ, LC_ALL="C.UTF-8"))
+    eq(proc.returncode, 0, "exit status")
+    if b"stopped after one hour of virtual time" not in proc.stderr or b"warning" in proc.stderr:
+        raise AssertionError(proc.stderr)
+    want, n = reference(graph, "jsonl")
+    eq(n, 390214, "records")
+    eq(proc.stdout.count(b"\n"), n, "lines")
+    eq(proc.stdout == want, True, "the same bytes as the trace kept whole")
+
+
+@test("--trace - to a full disk (/dev/full): exit 1, the message names standard output")
+def _():
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([RUN, endless("unreliable-network"), "--until", "600000",
+                               "--trace", "-"], stdout=full, stderr=subprocess.PIPE, text=True,
+                              env=dict(os.environ, LC_ALL="C.UTF-8"))
+    eq(proc.returncode, 1, "exit status")
+    if not re.fullmatch(r"switchyard-run: standard output: .*No space left on device\n",
+                        proc.stderr):
+        raise AssertionError(proc.stderr)
+
+
+def limit_file_size():
+    """In the child: files may grow to 64 KiB; beyond, writes fail with EFBIG."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536))
+
+
+@test("a trace file that cannot be written to the end: exit 1, the old file untouched")
+def _():
+    folder = os.path.join(TMP, "full")
+    os.mkdir(folder)
+    old = write(os.path.join("full", "old.jsonl"), "the previous trace\n")
+    new = os.path.join(folder, "new.csv")
+    graph = endless("unreliable-network")
+    for path in (old, new):
+        proc = subprocess.run([RUN, graph, "--until", "600000", "--trace", path,
+                               "--trace-format", "csv", "--stats", os.path.join(folder, "s.json")],
+                              capture_output=True, text=True, preexec_fn=limit_file_size,
+                              env=dict(os.environ, LC_ALL="C.UTF-8"))
+        eq(proc.returncode, 1, "exit status")
+        if not re.fullmatch(f"switchyard-run: {re.escape(path)}: .*File too large\n", proc.stderr):
+            raise AssertionError(proc.stderr)
+        eq(proc.stdout, "", "no summary")
+    with open(old, encoding="utf-8") as f:
+        eq(f.read(), "the previous trace\n", "the old file")
+    # No half-written file, no temporary file, no statistics of a failed run.
+    eq(sorted(os.listdir(folder)), ["old.jsonl"], "files left")
+
+
+def as_nobody():
+    os.setgroups([])
+    os.setgid(65534)
+    os.setuid(65534)
+
+
+@test("a trace file in a read-only folder: exit 1 before running, the old file untouched")
+def _():
+    folder = os.path.join(TMP, "read-only")
+    os.mkdir(folder)
+    old = write(os.path.join("read-only", "old.jsonl"), "the previous trace\n")
+    # The old file may be written, its folder not: the trace cannot replace
+    # it as a whole, so it is not written over in place either.
+    os.chmod(old, 0o666)
+    os.chmod(folder, 0o555)
+    os.chmod(TMP, 0o755)
+    for path in (old, os.path.join(folder, "new.jsonl")):
+        proc = subprocess.run([RUN, endless("unreliable-network"), "--trace", path],
+                              capture_output=True, text=True,
+                              preexec_fn=as_nobody if os.geteuid() == 0 else None,
+                              env=dict(os.environ, LC_ALL="C.UTF-8"))
+        eq(proc.returncode, 1, "exit status")
+        if not re.fullmatch(f"switchyard-run: {re.escape(path)}: .*Permission denied\n",
+                            proc.stderr):
+            raise AssertionError(proc.stderr)
+        eq(proc.stdout, "", "no summary")
+    with open(old, encoding="utf-8") as f:
+        eq(f.read(), "the previous trace\n", "the old file")
+    eq(sorted(os.listdir(folder)), ["old.jsonl"], "files left")
+    os.chmod(folder, 0o755)
+
+
+@test("--trace through a symbolic link replaces the file it points to")
+def _():
+    target = write("target.jsonl", "the previous trace\n")
+    link = os.path.join(TMP, "link.jsonl")
+    os.symlink("target.jsonl", link)
+    run(example("hello-timer"), "--trace", link, "--quiet", check=0)
+    eq(os.path.islink(link), True, "still a link")
+    eq(len(trace_lines(target)), 30, "records in the file the link points to")
 
 
 @test("--trace-format chrome: Trace Event Format with one event per record")
