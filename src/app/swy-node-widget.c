@@ -48,7 +48,8 @@ struct _SwyNodeWidget
   gboolean        replaying;
   guint64         last_dropped;
   guint           flash_id;
-  guint           waiting : 1;     /* for the beat, in the beat's list */
+  guint           beat_tick;       /* waiting for the beat: its tick callback */
+  gint64          beat;            /* the beat it waits for, monotonic time */
   guint           selected : 1;
   guint           hot_refused : 1;
 
@@ -417,58 +418,48 @@ swy_node_widget_show_replayed (SwyNodeWidget         *self,
  * together on one beat, five times a second: all cards change in the same
  * frame and hold still in between, which the canvas draws from one texture
  * (swy-canvas-draw.c). Paused, stepped or reset, a card shows its state at
- * once. */
-#define BEAT_MS 200
-
-static GPtrArray *beat_cards;      /* the cards waiting for the beat */
-static guint beat_id;
+ * once.
+ *
+ * The beat falls on whole multiples of BEAT_MS of the monotonic clock, and
+ * a card keeps it from a tick callback: the first frame whose frame time
+ * reaches the beat refreshes every card waiting for it, in its update
+ * phase, so the beat goes with the window's frame pacer too (a timeout
+ * would ask for a frame of its own: swy-frame-pacer.c). */
+#define BEAT_US (200 * G_TIME_SPAN_MILLISECOND)
 
 static gboolean
-beat_cb (gpointer user_data)
+beat_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
 {
-  g_autoptr(GPtrArray) cards = g_steal_pointer (&beat_cards);
+  SwyNodeWidget *self = SWY_NODE_WIDGET (widget);
 
-  beat_id = 0;
-  for (guint i = 0; cards != NULL && i < cards->len; i++)
-    {
-      SwyNodeWidget *self = g_ptr_array_index (cards, i);
+  /* The frame time, not the clock: the same for every card in a frame. */
+  if (gdk_frame_clock_get_frame_time (clock) < self->beat)
+    return G_SOURCE_CONTINUE;
 
-      self->waiting = FALSE;
-      update (self);
-    }
+  self->beat_tick = 0;
+  update (self);
 
   return G_SOURCE_REMOVE;
 }
 
-/* The beat falls on whole multiples of BEAT_MS of the monotonic clock. */
 static void
 wait_for_beat (SwyNodeWidget *self)
 {
-  if (self->waiting)
+  if (self->beat_tick != 0)
     return;
 
-  self->waiting = TRUE;
-  if (beat_cards == NULL)
-    beat_cards = g_ptr_array_new ();
-  g_ptr_array_add (beat_cards, self);
-  if (beat_id == 0)
-    beat_id = g_timeout_add (BEAT_MS - (guint) ((g_get_monotonic_time () / 1000) % BEAT_MS),
-                             beat_cb, NULL);
+  self->beat = (g_get_monotonic_time () / BEAT_US + 1) * BEAT_US;
+  self->beat_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), beat_tick_cb, NULL, NULL);
 }
 
 static void
 leave_beat (SwyNodeWidget *self)
 {
-  if (!self->waiting)
-    return;
-
-  self->waiting = FALSE;
-  g_ptr_array_remove_fast (beat_cards, self);
-  if (beat_cards->len == 0)
-    {
-      g_clear_pointer (&beat_cards, g_ptr_array_unref);
-      g_clear_handle_id (&beat_id, g_source_remove);
-    }
+  if (self->beat_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->beat_tick);
+  self->beat_tick = 0;
 }
 
 /* When the graph pauses, a card waiting for the beat shows the final state now. */
@@ -477,7 +468,7 @@ playing_changed_cb (SwyNodeWidget *self,
                     GParamSpec    *pspec,
                     SwyGraph      *graph)
 {
-  if (!self->waiting || swy_graph_get_playing (graph))
+  if (self->beat_tick == 0 || swy_graph_get_playing (graph))
     return;
 
   leave_beat (self);

@@ -17,6 +17,7 @@
 #include "swy-document.h"
 #include "swy-event-details.h"
 #include "swy-export.h"
+#include "swy-frame-pacer.h"
 #include "swy-history.h"
 #include "swy-log-view.h"
 #include "swy-replay.h"
@@ -293,6 +294,9 @@ update_run_controls (SwyWindow *self)
   gboolean playing = self->replay != NULL ? swy_replay_get_playing (self->replay)
                                           : swy_graph_get_playing (graph (self));
 
+  /* While a run plays, its live views are paced: slow frames leave the
+   * main loop a gap (swy-frame-pacer.c). */
+  swy_frame_pacer_set_active (GTK_WINDOW (self), playing);
   adw_button_content_set_icon_name (self->run_content,
                                     playing ? "media-playback-pause-symbolic"
                                             : "media-playback-start-symbolic");
@@ -2387,6 +2391,8 @@ static void
 swy_window_init (SwyWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Live views leave the main loop a gap after slow frames. */
+  swy_frame_pacer_attach (GTK_WINDOW (self));
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -11,11 +11,13 @@
  * events), all come back; frames keep being painted; the trace ring never
  * holds more than its capacity and the canvas never draws more tokens than
  * its cap. Idle callbacks (G_PRIORITY_DEFAULT_IDLE) posted every 100 ms must
- * all have run by the end; how long they waited is reported, not asserted:
- * with GL on llvmpipe, frames slower than the refresh keep GTK's frame clock
- * always due, and idle sources wait until the storm stops. Then a graph of
- * 1,000 nodes and 2,000 wires opens, renders (a screenshot in the build
- * directory), runs and saves, and loads back equal.
+ * all have run by the end, and some while the storm played: frames slower
+ * than the refresh interval (GL on llvmpipe) would keep GTK's frame clock
+ * always due, but the window's frame pacer leaves the main loop a gap after
+ * each (swy-frame-pacer.c); how long they waited is reported, not
+ * asserted. Then a graph of 1,000 nodes and 2,000 wires opens, renders
+ * (a screenshot in the build directory), runs and saves, and loads back
+ * equal.
  *
  * As a test it runs each storm for a short span of virtual time. The same
  * program is the storm benchmark (bench/README.md): with
@@ -529,12 +531,15 @@ play_storm (SwyWindow  *window,
    * back, and frames were painted all along. */
   g_assert_cmpuint (probes.idles_posted, >=, 1);
   g_assert_cmpuint (probes.idles_run, ==, probes.idles_posted);
+  g_assert_cmpuint (probes.idles_run_playing, >, 0);
   if (g_application_get_dbus_connection (G_APPLICATION (app)) != NULL)
     {
       g_assert_cmpuint (probes.calls_made, >=, 1);
       g_assert_cmpuint (probes.calls_answered, ==, probes.calls_made);
     }
-  g_assert_cmpuint (probes.intervals_us->len, >=, 2);
+  /* Paced, a storm of a few hundred milliseconds paints a frame or two
+   * (each slow frame is followed by a gap as long), and one after. */
+  g_assert_cmpuint (probes.intervals_us->len, >=, 1);
   /* Bounded memory: the caps held (also checked on every frame). */
   g_assert_cmpuint (probes.max_trace, <=, probes.trace_capacity);
   g_assert_cmpuint (probes.max_tokens, <=, CANVAS_TOKEN_CAP);
@@ -774,7 +779,7 @@ test_big_graph (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *saved = NULL;
   g_autofree char *reloaded = NULL;
-  double virtual_s = virtual_seconds_override > 0 ? virtual_seconds_override : 5.0;
+  double virtual_s = virtual_seconds_override > 0 ? virtual_seconds_override : 20.0;
   SwyWindow *window = open_window (path);
   SwyGraph *graph = window_graph (window);
   SwyNode *counter;
