@@ -124,11 +124,23 @@ def main():
                 print(f"| {'to /dev/null' if trace else 'off'} | {hours} | {wall:.1f} | "
                       f"{emitted:,} | {delivered:,} | {peak:,} |", flush=True)
 
+        # VmRSS through the longest run, at each tenth of it (wall-clock time,
+        # which in fast mode runs on evenly through virtual time).
+        print(f"\nVmRSS (KiB) inside the {HOURS[-1]}-hour run, at each tenth of it:\n")
+        print("| trace | samples | " + " | ".join(f"{t * 10} %" for t in range(1, 11)) + " |")
+        print("|---|---:|" + "---:|" * 10)
+        for run_ in results["runs"]:
+            if run_["samples"]:
+                rss = [kib for _, kib in run_["samples"]]
+                tenths = [rss[min(len(rss) - 1, len(rss) * t // 10)] for t in range(1, 11)]
+                run_["rss_tenths_kib"] = tenths
+                print(f"| {'to /dev/null' if run_['trace'] else 'off'} | {len(rss)} | "
+                      + " | ".join(f"{kib:,}" for kib in tenths) + " |")
         for run_ in results["runs"]:
             if run_["samples"]:
                 rss = [kib for _, kib in run_["samples"]]
                 tenth = rss[len(rss) // 10]
-                print(f"\nInside the 24-hour run, trace {'on' if run_['trace'] else 'off'}: "
+                print(f"\nInside the {HOURS[-1]}-hour run, trace {'on' if run_['trace'] else 'off'}: "
                       f"{len(rss)} samples every {SAMPLE_SECONDS} s; VmRSS at 10 % of the run "
                       f"{tenth:,} KiB, at the end {rss[-1]:,} KiB, highest {max(rss):,} KiB "
                       f"(growth after the first tenth: {rss[-1] - tenth:+,} KiB)")
