@@ -19,7 +19,13 @@
  *    with the view following; every frame for 5 s after 1 s of warm-up,
  *    from the GdkFrameClock: the interval between frames, and the busy
  *    time from before-paint to after-paint (tick callbacks, layout,
- *    snapshot, rendering).
+ *    snapshot, rendering);
+ *  - the floor of a streaming frame, for the log: the same window with
+ *    the graph paused and the log frozen (no model change), and only a
+ *    4x4 widget in its corner drawn again every frame, for 3 s. Under Xvfb
+ *    GTK 4.8's GL renderer paints the whole window every frame (no buffer
+ *    age), so with GL this is the full-window repaint every frame pays;
+ *    cairo paints only the widget.
  *
  * "Until painted" means until the frame clock's after-paint: it includes
  * waiting for the frame slot (GTK paces frames at 60 Hz), as a user sees it.
@@ -51,6 +57,7 @@
 #define SWEEP_STEPS       100
 #define WARMUP_S          1.0
 #define STREAM_S          5.0
+#define FLOOR_S           3.0
 #define CHILD_TIMEOUT_S   600
 #define N_FAN             4     /* counters per producer */
 
@@ -75,6 +82,8 @@ wanted (const char *view,
 typedef struct
 {
   GtkWidget    *window;
+  GtkWidget    *overlay;        /* the window's child: the view, and the dot */
+  GtkWidget    *dot;            /* 4x4 in the top right corner, for the floor */
   SwyGraph     *graph;
   SwyViewState *view_state;
   GtkWidget    *view;           /* SwyLogView or SwyTimeline */
@@ -299,7 +308,7 @@ static void
 set_placeholder (Child *child)
 {
   child->view = NULL;
-  gtk_window_set_child (GTK_WINDOW (child->window), gtk_label_new ("…"));
+  gtk_overlay_set_child (GTK_OVERLAY (child->overlay), gtk_label_new ("…"));
   wait_painted (child, NULL);
 }
 
@@ -412,6 +421,35 @@ add_scroll (Child  *child,
   json_builder_end_object (child->out);
 }
 
+/* Records every frame for @seconds. */
+static void
+record_frames (Child  *child,
+               double  seconds)
+{
+  g_array_set_size (child->interval_ms, 0);
+  g_array_set_size (child->busy_ms, 0);
+  g_array_set_size (child->update_ms, 0);
+  g_array_set_size (child->layout_ms, 0);
+  g_array_set_size (child->paint_ms, 0);
+  g_array_set_size (child->between_ms, 0);
+  child->last_frame_time = 0;
+  child->between_start_cpu_ms = 0;
+  child->recording = TRUE;
+  run_for (seconds);
+  child->recording = FALSE;
+}
+
+static void
+add_frames (Child *child)
+{
+  add_stat (child->out, "interval_ms", child->interval_ms);
+  add_stat (child->out, "busy_ms", child->busy_ms);
+  add_stat (child->out, "update_ms", child->update_ms);
+  add_stat (child->out, "layout_ms", child->layout_ms);
+  add_stat (child->out, "paint_ms", child->paint_ms);
+  add_stat (child->out, "between_cpu_ms", child->between_ms);
+}
+
 /* Frames while the graph plays live and the view follows. */
 static void
 measure_streaming (Child *child)
@@ -419,22 +457,12 @@ measure_streaming (Child *child)
   guint64 total_start;
   double start;
 
-  g_array_set_size (child->interval_ms, 0);
-  g_array_set_size (child->busy_ms, 0);
-  g_array_set_size (child->update_ms, 0);
-  g_array_set_size (child->layout_ms, 0);
-  g_array_set_size (child->paint_ms, 0);
-  g_array_set_size (child->between_ms, 0);
   swy_graph_set_speed (child->graph, 1.0);
   swy_graph_play (child->graph);
   run_for (WARMUP_S);
   total_start = swy_trace_get_n_total (swy_graph_get_trace (child->graph));
   start = now_ms ();
-  child->last_frame_time = 0;
-  child->between_start_cpu_ms = 0;
-  child->recording = TRUE;
-  run_for (STREAM_S);
-  child->recording = FALSE;
+  record_frames (child, STREAM_S);
   swy_graph_pause (child->graph);
 
   json_builder_set_member_name (child->out, "streaming");
@@ -442,12 +470,51 @@ measure_streaming (Child *child)
   add_double (child->out, "records_per_s",
               (swy_trace_get_n_total (swy_graph_get_trace (child->graph)) - total_start) /
               ((now_ms () - start) / 1000.0));
-  add_stat (child->out, "interval_ms", child->interval_ms);
-  add_stat (child->out, "busy_ms", child->busy_ms);
-  add_stat (child->out, "update_ms", child->update_ms);
-  add_stat (child->out, "layout_ms", child->layout_ms);
-  add_stat (child->out, "paint_ms", child->paint_ms);
-  add_stat (child->out, "between_cpu_ms", child->between_ms);
+  add_frames (child);
+  json_builder_end_object (child->out);
+}
+
+static gboolean
+redraw_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  gtk_widget_queue_draw (widget);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Another colour every frame. */
+static void
+draw_dot (GtkDrawingArea *area,
+          cairo_t        *cr,
+          int             width,
+          int             height,
+          gpointer        user_data)
+{
+  guint *frame = user_data;
+
+  cairo_set_source_rgb (cr, (*frame)++ % 2, 0.0, 0.0);
+  cairo_paint (cr);
+}
+
+/* The streaming frame's floor: nothing changes but the dot (see the top). */
+static void
+measure_floor (Child *child)
+{
+  guint tick;
+
+  swy_log_view_set_following (log_view (child), FALSE);
+  wait_painted (child, NULL);
+  wait_painted (child, NULL);
+  tick = gtk_widget_add_tick_callback (child->dot, redraw_tick_cb, NULL, NULL);
+  run_for (WARMUP_S / 2);
+  record_frames (child, FLOOR_S);
+  gtk_widget_remove_tick_callback (child->dot, tick);
+
+  json_builder_set_member_name (child->out, "streaming_floor");
+  json_builder_begin_object (child->out);
+  add_frames (child);
   json_builder_end_object (child->out);
 }
 
@@ -523,6 +590,10 @@ log_scroll (Child *child)
   swy_log_view_set_following (log_view (child), TRUE);
   wait_painted (child, NULL);
   wait_painted (child, NULL);
+  /* Following, the table holds only the last rows: the jump is from the
+   * end of the whole log, as after the first scroll up that freezes it. */
+  swy_log_view_set_following (log_view (child), FALSE);
+  wait_painted (child, NULL);
   start = now_ms ();
   gtk_adjustment_set_value (vadj, 0.0);
   jump_ms = wait_painted (child, log_at_start) - start;
@@ -558,7 +629,7 @@ bench_log (Child *child)
         set_placeholder (child);
       start = now_ms ();
       child->view = swy_log_view_new (child->graph, child->view_state);
-      gtk_window_set_child (GTK_WINDOW (child->window), child->view);
+      gtk_overlay_set_child (GTK_OVERLAY (child->overlay), child->view);
       add_value (open_ms, wait_painted (child, log_ready) - start);
     }
   add_stat (child->out, "open_ms", open_ms);
@@ -575,6 +646,7 @@ bench_log (Child *child)
     {
       swy_log_view_set_following (log_view (child), TRUE);
       measure_streaming (child);
+      measure_floor (child);
     }
   json_builder_end_object (child->out);
 }
@@ -657,7 +729,7 @@ bench_timeline (Child *child)
       child->view = swy_timeline_new ();
       swy_timeline_set_view_state (SWY_TIMELINE (child->view), child->view_state);
       swy_timeline_set_graph (SWY_TIMELINE (child->view), child->graph);
-      gtk_window_set_child (GTK_WINDOW (child->window), child->view);
+      gtk_overlay_set_child (GTK_OVERLAY (child->overlay), child->view);
       add_value (open_ms, wait_painted (child, timeline_ready) - start);
     }
   add_stat (child->out, "open_ms", open_ms);
@@ -689,6 +761,7 @@ run_child (void)
   g_autofree char *json = NULL;
   GdkFrameClock *clock;
   Child child = { 0 };
+  guint dot_frame = 0;
   double start;
 
   gtk_init ();
@@ -721,6 +794,16 @@ run_child (void)
   child.window = gtk_window_new ();
   gtk_window_set_decorated (GTK_WINDOW (child.window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (child.window), WINDOW_WIDTH, WINDOW_HEIGHT);
+  child.overlay = gtk_overlay_new ();
+  gtk_window_set_child (GTK_WINDOW (child.window), child.overlay);
+  child.dot = gtk_drawing_area_new ();
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (child.dot), 4);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (child.dot), 4);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (child.dot), draw_dot, &dot_frame, NULL);
+  gtk_widget_set_halign (child.dot, GTK_ALIGN_END);
+  gtk_widget_set_valign (child.dot, GTK_ALIGN_START);
+  gtk_widget_set_can_target (child.dot, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (child.overlay), child.dot);
   gtk_window_present (GTK_WINDOW (child.window));
   clock = gtk_widget_get_frame_clock (child.window);
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &child);
@@ -849,6 +932,16 @@ print_view (JsonObject *figures,
           get (figures, view, "streaming.update_ms.median"),
           get (figures, view, "streaming.layout_ms.median"),
           get (figures, view, "streaming.paint_ms.median"));
+  if (!isnan (get (figures, view, "streaming_floor.busy_ms.median")))
+    printf ("%-6s %-8s floor (log frozen, a 4x4 widget drawn every frame): frame busy median %.1f, "
+            "p95 %.1f, max %.1f ms, paint %.1f ms (median); streaming's busy median %.2fx and max "
+            "%.2fx this median\n", renderer, view,
+            get (figures, view, "streaming_floor.busy_ms.median"),
+            get (figures, view, "streaming_floor.busy_ms.p95"),
+            get (figures, view, "streaming_floor.busy_ms.max"),
+            get (figures, view, "streaming_floor.paint_ms.median"),
+            get (figures, view, "streaming.busy_ms.median") / get (figures, view, "streaming_floor.busy_ms.median"),
+            get (figures, view, "streaming.busy_ms.max") / get (figures, view, "streaming_floor.busy_ms.median"));
 
   if (json_object_has_member (json_object_get_object_member (figures, view), "filters"))
     {

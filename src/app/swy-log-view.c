@@ -6,10 +6,14 @@
  * one SwyTraceRecord per visible row (the list model creates it), labels
  * filled from stack buffers, CSS classes set in one call.
  *
- * Follow-live: while following, every batch of new rows scrolls the table
- * to its end. Scrolling up (wheel, touchpad, scrollbar), selecting a row or
- * selecting an event elsewhere freezes it, so that what the user looks at
- * stays put; the “Jump to Live” button (or the follow toggle) resumes.
+ * Follow-live: while following, the table shows only the model's last rows,
+ * about a screenful (SwyLogTail), catches up with the trace once a frame
+ * and scrolls to its end. Scrolling up (wheel, touchpad, scrollbar, a
+ * touchscreen pan: anything that moves the view away from the end),
+ * selecting a row or selecting an event elsewhere freezes it, so that what
+ * the user looks at stays put: the table then shows every row, the same
+ * records at the same place on screen; the “Jump to Live” button (or the
+ * follow toggle) resumes.
  *
  * Linked selection: selecting a row selects its event in the window's
  * SwyViewState; when another view selects an event, the log selects that
@@ -22,6 +26,8 @@
 
 #include <glib/gi18n.h>
 
+#include "swy-log-slot.h"
+#include "swy-log-tail.h"
 #include "swy-log-view.h"
 #include "swy-log-view-private.h"
 #include "swy-wrap-box.h"
@@ -65,12 +71,16 @@ struct _SwyLogView
   SwyTrace           *trace;
   SwyViewState       *view_state;
   SwyLogModel        *model;
-  GtkSingleSelection *selection;
+  GtkSingleSelection *selection;       /* over the model: positions are the model's */
+  SwyLogTail         *tail;            /* over the selection: what the table shows */
   GtkStringList      *node_ids;        /* the drop-down's: “All Nodes”, then ids */
   GtkWidget          *context_menu;
   GtkWidget          *list_view;       /* the column view's own, for scrolling */
 
   gboolean            following;
+  gboolean            tail_size_pending;
+  int                 row_height;      /* of the table's rows, once one is laid out */
+  double              last_value;      /* of the vertical adjustment */
   guint               frame_tick;      /* the frame's work below, before layout */
   gint64              next_update;     /* monotonic µs: no model update before */
   gboolean            scroll_pending;
@@ -113,9 +123,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* How often the log catches up with the trace, at most and at least. */
+/* How often the log catches up with the trace while frozen, at most and at
+ * least (following, it does so every frame). */
 #define MIN_UPDATE_DELAY_US (G_USEC_PER_SEC / 20)
 #define MAX_UPDATE_DELAY_US (G_USEC_PER_SEC / 2)
+
+/* The rows the table shows while following: those that fit, and a few more
+ * (partly shown rows, a row's worth of scrolling before the view freezes);
+ * before the first layout, enough for a tall window. */
+#define TAIL_MARGIN_ROWS  3
+#define TAIL_DEFAULT_ROWS 64
 
 G_DEFINE_FINAL_TYPE (SwyLogView, swy_log_view, GTK_TYPE_WIDGET)
 
@@ -134,6 +151,7 @@ find_list_view (GtkColumnView *column_view)
 }
 
 static void queue_frame_work (SwyLogView *self);
+static void update_tail_size (SwyLogView *self);
 
 static void
 scroll_to_row (SwyLogView *self,
@@ -159,10 +177,13 @@ scroll_to_end (SwyLogView *self)
 static gboolean
 do_scroll (SwyLogView *self)
 {
-  guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
-  guint position = self->scroll_to_end ? n - 1 : self->scroll_target;
+  /* The table's rows: the tail's, which start at the model's offset. */
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tail));
+  guint offset = swy_log_tail_get_offset (self->tail);
+  guint position = self->scroll_to_end ? n - 1 : self->scroll_target - offset;
 
-  if (self->list_view == NULL || n == 0 || position >= n)
+  if (self->list_view == NULL || n == 0 || (!self->scroll_to_end && self->scroll_target < offset) ||
+      position >= n)
     {
       self->scroll_pending = FALSE;
       return TRUE;
@@ -175,6 +196,80 @@ do_scroll (SwyLogView *self)
   self->scroll_pending = FALSE;
 
   return TRUE;
+}
+
+/* The tail while following */
+
+/* The height of the table's rows, from a row laid out; 0 before one is. */
+static int
+measure_row_height (SwyLogView *self)
+{
+  for (GtkWidget *child = self->list_view ? gtk_widget_get_first_child (self->list_view) : NULL;
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_mapped (child) && gtk_widget_get_height (child) > 0)
+      return gtk_widget_get_height (child);
+
+  return 0;
+}
+
+/* How many rows the tail holds: the rows that fit and a margin. */
+static guint
+tail_rows (SwyLogView *self)
+{
+  int page = (int) gtk_adjustment_get_page_size (gtk_scrolled_window_get_vadjustment (self->scroller));
+  int row_height = measure_row_height (self);
+  guint size = swy_log_tail_get_size (self->tail);
+
+  if (row_height > 0)
+    self->row_height = row_height;
+  if (self->row_height <= 0 || page <= 0)
+    return size != G_MAXUINT ? size : TAIL_DEFAULT_ROWS;
+
+  return (guint) ((page + self->row_height - 1) / self->row_height) + TAIL_MARGIN_ROWS;
+}
+
+/* Following, the tail; frozen, every row. */
+static void
+update_tail_size (SwyLogView *self)
+{
+  guint size = self->following ? tail_rows (self) : G_MAXUINT;
+
+  self->tail_size_pending = FALSE;
+  if (size == swy_log_tail_get_size (self->tail))
+    return;
+
+  swy_log_tail_set_size (self->tail, size);
+  /* Another size of the tail: its rows show other records. */
+  if (self->following)
+    scroll_to_end (self);
+}
+
+static void
+page_size_changed_cb (SwyLogView *self)
+{
+  if (self->following)
+    {
+      self->tail_size_pending = TRUE;
+      queue_frame_work (self);
+    }
+}
+
+/* Anything that moves the view up from the end freezes it. The wheel and
+ * the scrollbar are caught before they scroll (below); this catches the
+ * rest: a touchscreen pan, the keyboard, assistive technologies. GTK's own
+ * scrolling while following keeps the end in view. */
+static void
+value_changed_cb (SwyLogView    *self,
+                  GtkAdjustment *adjustment)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+  double last = self->last_value;
+
+  self->last_value = value;
+  if (self->following && value < last &&
+      value + gtk_adjustment_get_page_size (adjustment) < gtk_adjustment_get_upper (adjustment) - 1)
+    swy_log_view_set_following (self, FALSE);
 }
 
 static void
@@ -252,11 +347,14 @@ frame_tick_cb (GtkWidget     *widget,
   SwyLogView *self = SWY_LOG_VIEW (widget);
   gboolean waiting = FALSE;
 
+  if (self->tail_size_pending)
+    update_tail_size (self);
+
   if (self->model != NULL && swy_log_model_get_pending (self->model))
     {
       gint64 start = g_get_monotonic_time ();
 
-      if (start < self->next_update)
+      if (!self->following && start < self->next_update)
         {
           waiting = TRUE;
         }
@@ -265,12 +363,11 @@ frame_tick_cb (GtkWidget     *widget,
           swy_log_model_update (self->model);
           if (self->scroll_pending)
             do_scroll (self);
-          /* GTK 4.8 keeps 200 row widgets around the list's anchor: when
-           * more rows than that arrive between two updates, every one of
-           * them is bound again, and laid out. At thousands of records a
-           * second that costs more than a frame, so the log appends at
-           * most 20 times a second (it still looks live) and backs off to
-           * spend at most about a quarter of the time on its updates. */
+          /* Following, the table binds only the tail's rows (a screenful)
+           * whatever arrived, so it catches up every frame. Frozen, new
+           * rows land outside the view and only the counts change: it
+           * appends at most 20 times a second and backs off to spend at
+           * most about a quarter of the time on its updates. */
           self->next_update = start + CLAMP (4 * (g_get_monotonic_time () - start),
                                              MIN_UPDATE_DELAY_US, MAX_UPDATE_DELAY_US);
         }
@@ -281,6 +378,14 @@ frame_tick_cb (GtkWidget     *widget,
 
   if (self->scroll_pending && !do_scroll (self))
     waiting = TRUE;
+
+  /* The tail's size needs a row's height, known once one is laid out. */
+  if (self->following && self->row_height == 0 && gtk_widget_get_mapped (widget) &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->tail)) > 0)
+    {
+      self->tail_size_pending = TRUE;
+      waiting = TRUE;
+    }
 
   if (waiting)
     return G_SOURCE_CONTINUE;
@@ -340,6 +445,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   /* For the context menu: which row a picked widget belongs to. */
   g_object_set_data (G_OBJECT (cell), "swy-list-item", list_item);
+  g_object_set_data (G_OBJECT (cell), "swy-column", GINT_TO_POINTER (column));
   gtk_list_item_set_child (list_item, cell);
 }
 
@@ -411,13 +517,10 @@ bind_route (GtkInscription *label,
 }
 
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              SwyLogView               *self)
+set_cell (GtkInscription *label,
+          SwyTraceRecord *record)
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  SwyTraceRecord *record = gtk_list_item_get_item (list_item);
-  GtkInscription *label = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "swy-column"));
   g_autofree char *payload = NULL;
   char buf[64];
 
@@ -465,6 +568,46 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+slot_item_changed_cb (SwyLogSlot     *slot,
+                      GParamSpec     *pspec,
+                      GtkInscription *label)
+{
+  set_cell (label, swy_log_slot_get_item (slot));
+}
+
+/* A row is a record, or, while following, a slot of the tail whose record
+ * changes as records stream in (swy-log-tail.c). */
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              SwyLogView               *self)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+  GtkInscription *label = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
+
+  if (SWY_IS_LOG_SLOT (item))
+    {
+      g_signal_connect_object (item, "notify::item", G_CALLBACK (slot_item_changed_cb), label, 0);
+      set_cell (label, swy_log_slot_get_item (SWY_LOG_SLOT (item)));
+    }
+  else
+    {
+      set_cell (label, SWY_TRACE_RECORD (item));
+    }
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                SwyLogView               *self)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+
+  if (SWY_IS_LOG_SLOT (item))
+    g_signal_handlers_disconnect_by_data (item, gtk_list_item_get_child (list_item));
+}
+
+static void
 add_columns (SwyLogView *self)
 {
   for (guint i = 0; i < N_COLUMNS; i++)
@@ -475,6 +618,7 @@ add_columns (SwyLogView *self)
       g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (i));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
 
       column = gtk_column_view_column_new (_(column_info[i].title), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
@@ -870,7 +1014,8 @@ show_context_menu (SwyLogView *self,
   if (list_item == NULL || self->model == NULL)
     return;
 
-  position = gtk_list_item_get_position (list_item);
+  /* The row's position in the table, the tail's, is offset in the model. */
+  position = gtk_list_item_get_position (list_item) + swy_log_tail_get_offset (self->tail);
   if (!swy_log_model_peek (self->model, position, &data))
     return;
 
@@ -1096,6 +1241,8 @@ swy_log_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->replay, self);
   if (self->view_state != NULL)
     g_signal_handlers_disconnect_by_data (self->view_state, self);
+  if (self->scroller != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (self->scroller), self);
 
   if (self->frame_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->frame_tick);
@@ -1106,6 +1253,7 @@ swy_log_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  g_clear_object (&self->tail);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->node_ids);
@@ -1249,6 +1397,7 @@ static void
 swy_log_view_init (SwyLogView *self)
 {
   GtkEventController *scroll;
+  GtkAdjustment *vadjustment;
   GtkGesture *gesture;
 
   self->following = TRUE;
@@ -1263,11 +1412,18 @@ swy_log_view_init (SwyLogView *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  /* After the column view's own handler: the table is up to date when it runs. */
+  self->tail = swy_log_tail_new (GTK_SELECTION_MODEL (self->selection));
+  swy_log_tail_set_size (self->tail, TAIL_DEFAULT_ROWS);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->tail));
+  /* After the tail's and so the column view's own handlers: the table is
+   * up to date when it runs. */
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (rows_changed_cb), self);
   add_columns (self);
   self->list_view = find_list_view (self->column_view);
+
+  vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  g_signal_connect_swapped (vadjustment, "notify::page-size", G_CALLBACK (page_size_changed_cb), self);
+  g_signal_connect_swapped (vadjustment, "value-changed", G_CALLBACK (value_changed_cb), self);
 
   g_object_bind_property (self, "following", self->follow_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
@@ -1489,6 +1645,7 @@ swy_log_view_set_following (SwyLogView *self,
 
   self->following = following;
   self->n_new = 0;
+  update_tail_size (self);
   if (following)
     scroll_to_end (self);
   update_jump_button (self);

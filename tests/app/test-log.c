@@ -11,6 +11,7 @@
 #include "swy-event-details.h"
 #include "swy-event-details-private.h"
 #include "swy-log-model.h"
+#include "swy-log-slot.h"
 #include "swy-log-view.h"
 #include "swy-log-view-private.h"
 #include "swy-trace-query.h"
@@ -858,6 +859,74 @@ row_cells (SwyLogView *view,
   return g_string_free (texts, FALSE);
 }
 
+static GtkWidget *
+list_view_of (SwyLogView *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (_swy_log_view_get_column_view (view)));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+
+  g_assert_not_reached ();
+}
+
+static GtkAdjustment *
+vadjustment_of (SwyLogView *view)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (_swy_log_view_get_column_view (view)),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+}
+
+/* The height of the table's rows: the list's children are its rows, those
+ * out of the view's range unmapped. */
+static int
+row_height_of (SwyLogView *view)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list_view_of (view)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_mapped (row))
+      return gtk_widget_get_height (row);
+
+  return 0;
+}
+
+/* The rows the table shows while following: those that fit (the last one
+ * perhaps in part) and three more (docs/editor.md, “The event log”). */
+static guint
+expected_tail_rows (SwyLogView *view)
+{
+  int height = row_height_of (view);
+  int page = (int) gtk_adjustment_get_page_size (vadjustment_of (view));
+
+  g_assert_cmpint (height, >, 0);
+  g_assert_cmpint (page, >, height);
+
+  return (guint) ((page + height - 1) / height) + 3;
+}
+
+/* The table's row at the top of the view, as a row of the log model. */
+static guint
+top_row (SwyLogView *view)
+{
+  GtkWidget *list_view = list_view_of (view);
+  GtkWidget *picked = gtk_widget_pick (list_view, 20, 1, GTK_PICK_DEFAULT);
+  GtkListItem *item = NULL;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (_swy_log_view_get_column_view (view))));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (swy_log_view_get_model (view)));
+
+  /* The cell's padding picks the cell, whose child is the inscription. */
+  for (GtkWidget *w = picked; w != NULL && item == NULL; w = gtk_widget_get_parent (w))
+    item = g_object_get_data (G_OBJECT (gtk_widget_get_first_child (w) ? gtk_widget_get_first_child (w) : w),
+                              "swy-list-item");
+  g_assert_nonnull (item);
+
+  /* The table shows the model's last rows. */
+  return total - shown + gtk_list_item_get_position (item);
+}
+
 static void
 test_view (void)
 {
@@ -871,32 +940,41 @@ test_view (void)
   GListModel *column_model = G_LIST_MODEL (gtk_column_view_get_model (_swy_log_view_get_column_view (view)));
   GtkEditable *topic = _swy_log_view_get_topic_entry (view);
   GtkDropDown *nodes = _swy_log_view_get_node_dropdown (view);
+  guint n_tail;
   char *cells;
 
   g_assert_nonnull (model);
   g_assert_cmpstr (_swy_log_view_get_count_text (view), ==, "0 records");
 
-  /* A known run: 46 rows in the table. */
+  /* A known run: 46 rows in the log; following, the table shows the last
+   * of them, as many as fit and three more. */
   swy_graph_run_fast (graph, -1);
   wait_for_frames (window);
-  g_assert_cmpuint (g_list_model_get_n_items (column_model), ==, 46);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 46);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 46);
+  n_tail = g_list_model_get_n_items (column_model);
+  g_assert_cmpuint (n_tail, ==, expected_tail_rows (view));
+  g_assert_cmpuint (n_tail, <, 46);
   g_assert_cmpstr (_swy_log_view_get_count_text (view), ==, "46 records");
   g_assert_true (swy_log_view_get_following (view));
 
   /* The cells on screen (the log follows the end) show each record's fields. */
-  cells = row_cells (view, 44);
+  cells = row_cells (view, n_tail - 2);
   g_assert_cmpstr (cells, ==, "600.000|Deliver|#6|orders/new|q → w|1");
   g_clear_pointer (&cells, g_free);
-  cells = row_cells (view, 45);
+  cells = row_cells (view, n_tail - 1);
   g_assert_cmpstr (cells, ==, "850.000|Emit|#6|orders/new|w →|0");
   g_clear_pointer (&cells, g_free);
   g_assert_false (_swy_log_view_get_jump_visible (view));
 
-  /* Selecting a row selects its event everywhere, and freezes the log. */
+  /* Selecting a row selects its event everywhere, and freezes the log,
+   * which then shows every row. */
   gtk_single_selection_set_selected (selection, 20);
   g_assert_cmpuint (swy_view_state_get_selected_event (view_state), ==, 4);
   g_assert_false (swy_log_view_get_following (view));
   g_assert_true (_swy_log_view_get_jump_visible (view));
+  g_assert_cmpuint (g_list_model_get_n_items (column_model), ==, 46);
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (column_model), 20));
 
   /* Selecting an event elsewhere selects its first row. */
   swy_view_state_set_selected_event (view_state, 5);
@@ -958,6 +1036,8 @@ test_view (void)
   gtk_widget_activate_action (widget, "log.jump-to-live", NULL);
   g_assert_true (swy_log_view_get_following (view));
   g_assert_false (_swy_log_view_get_jump_visible (view));
+  g_assert_cmpuint (g_list_model_get_n_items (column_model), ==,
+                    MIN (n_tail, g_list_model_get_n_items (G_LIST_MODEL (model))));
 
   /* Another graph: another model. */
   {
@@ -970,6 +1050,219 @@ test_view (void)
     swy_log_view_set_graph (view, NULL);
     g_assert_null (swy_log_view_get_model (view));
   }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A row's cells as row_cells() gives them, from the record itself. */
+static char *
+expected_cells (const SwyTraceRecordData *data)
+{
+  const char *node = g_quark_to_string (data->node);
+  g_autofree char *kind = NULL;
+  g_autofree char *route = NULL;
+  char time[32];
+
+  swy_log_format_time (data->time, time, sizeof time);
+  if (data->kind == SWY_TRACE_KIND_EMIT)
+    kind = g_strdup ("Emit"), route = g_strdup_printf ("%s →", node);
+  else if (data->kind == SWY_TRACE_KIND_DELIVER)
+    kind = g_strdup ("Deliver");
+  else
+    kind = g_strdup_printf ("Drop: %s", g_quark_to_string (data->reason));
+  if (route == NULL)
+    route = data->from_node ? g_strdup_printf ("%s → %s", g_quark_to_string (data->from_node), node)
+                            : g_strdup_printf ("→ %s", node);
+
+  return g_strdup_printf ("%s|%s|#%" G_GUINT64_FORMAT "|%s|%s|%u", time, kind, data->event_id,
+                          g_quark_to_string (data->topic), route, data->depth);
+}
+
+/* Following: the table holds exactly the model's last rows, as many as
+ * fit and three more, as slots showing the model's items, and its cells
+ * show each one's record. */
+static void
+assert_tail (SwyLogView *view)
+{
+  GListModel *table = G_LIST_MODEL (gtk_column_view_get_model (_swy_log_view_get_column_view (view)));
+  SwyLogModel *model = swy_log_view_get_model (view);
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint n = g_list_model_get_n_items (table);
+
+  g_assert_true (swy_log_view_get_following (view));
+  g_assert_cmpuint (n, ==, MIN (total, expected_tail_rows (view)));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) shown = g_list_model_get_item (table, i);
+      g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (model), total - n + i);
+      g_autofree char *cells = row_cells (view, i);
+      g_autofree char *expected = NULL;
+      SwyTraceRecordData data;
+
+      g_assert_true (SWY_IS_LOG_SLOT (shown));
+      g_assert_true (swy_log_slot_get_item (SWY_LOG_SLOT (shown)) == row);
+      g_assert_true (swy_log_model_peek (model, total - n + i, &data));
+      expected = expected_cells (&data);
+      g_assert_cmpstr (cells, ==, expected);
+    }
+}
+
+/* Whether the table's row at @position is drawn as selected. */
+static gboolean
+row_drawn_selected (SwyLogView *view,
+                    guint       position)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  GtkWidget *list_view = list_view_of (view);
+
+  collect_cells (GTK_WIDGET (_swy_log_view_get_column_view (view)), position, cells);
+  g_assert_cmpuint (cells->len, ==, 7);
+  for (GtkWidget *w = g_ptr_array_index (cells, 0); w != list_view; w = gtk_widget_get_parent (w))
+    if (gtk_widget_get_state_flags (w) & GTK_STATE_FLAG_SELECTED)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+wait_for_records (GtkWidget *window,
+                  SwyGraph  *graph,
+                  guint      n)
+{
+  guint target = swy_trace_get_n_total (swy_graph_get_trace (graph)) + n;
+
+  while (swy_trace_get_n_total (swy_graph_get_trace (graph)) < target)
+    wait_for_frame (window);
+  wait_for_frame (window);
+  wait_for_frame (window);
+}
+
+/* The log following a graph that plays live shows only the tail of the
+ * log; scrolling up freezes it on the whole log with the same rows on
+ * screen; the selection lives through both; filters apply to the tail. */
+static void
+test_live_tail (void)
+{
+  g_autoptr(SwyGraph) graph = swy_graph_new ();
+  g_autoptr(SwyViewState) view_state = swy_view_state_new ();
+  GtkWidget *widget = swy_log_view_new (graph, view_state);
+  SwyLogView *view = SWY_LOG_VIEW (widget);
+  GtkWidget *window = new_window ("Log", widget, 1000, 420);
+  GtkSingleSelection *selection = _swy_log_view_get_selection (view);
+  GListModel *table = G_LIST_MODEL (gtk_column_view_get_model (_swy_log_view_get_column_view (view)));
+  SwyLogModel *model = swy_log_view_get_model (view);
+  GtkAdjustment *vadjustment = vadjustment_of (view);
+  int row_height;
+  g_autofree char *above = NULL;
+  g_autofree char *top = NULL;
+  SwyTraceRecordData data;
+  guint64 event_id;
+  guint selected, position, arrived;
+
+  /* Two timers, 400 records a second of virtual time each. */
+  g_object_set (add_node (graph, "timer", "temp"), "interval-ms", 5, "count", 0, "topic", "sensors/temp", NULL);
+  add_node (graph, "counter", "c1");
+  g_object_set (add_node (graph, "timer", "tick"), "interval-ms", 5, "count", 0, "topic", "noise/tick", NULL);
+  add_node (graph, "counter", "c2");
+  connect_nodes (graph, "temp:out", "c1:in", 0);
+  connect_nodes (graph, "tick:out", "c2:in", 0);
+
+  swy_graph_play (graph);
+  wait_for_records (window, graph, 300);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 2 * expected_tail_rows (view));
+  assert_tail (view);
+  wait_for_records (window, graph, 100);
+  assert_tail (view);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment) + gtk_adjustment_get_page_size (vadjustment),
+                     ==, gtk_adjustment_get_upper (vadjustment));
+
+  /* Scrolling up two rows, as the scrollbar or a touchscreen pan does,
+   * freezes the log: the table shows every row, the same ones on screen. */
+  row_height = row_height_of (view);
+  position = top_row (view);
+  g_assert_true (swy_log_model_peek (model, position - 2, &data));
+  above = format_row (&data);
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) - 2 * row_height);
+  g_assert_false (swy_log_view_get_following (view));
+  g_assert_cmpuint (g_list_model_get_n_items (table), ==, g_list_model_get_n_items (G_LIST_MODEL (model)));
+  wait_for_records (window, graph, 100);
+  g_assert_false (swy_log_view_get_following (view));
+  g_assert_cmpuint (g_list_model_get_n_items (table), ==, g_list_model_get_n_items (G_LIST_MODEL (model)));
+  g_assert_cmpuint (top_row (view), ==, position - 2);
+  g_assert_true (swy_log_model_peek (model, top_row (view), &data));
+  top = format_row (&data);
+  g_assert_cmpstr (top, ==, above);
+  g_assert_true (_swy_log_view_get_jump_visible (view));
+
+  /* A row picked in the table, as a click does, selects its event. */
+  g_assert_true (gtk_selection_model_select_item (GTK_SELECTION_MODEL (table), position + 1, TRUE));
+  selected = gtk_single_selection_get_selected (selection);
+  g_assert_cmpuint (selected, ==, position + 1);
+  g_assert_true (swy_log_model_peek (model, selected, &data));
+  event_id = data.event_id;
+  g_assert_cmpuint (swy_view_state_get_selected_event (view_state), ==, event_id);
+
+  /* Jump to Live: the tail again; the selection stays on its row, off
+   * the table while newer records push it up. */
+  gtk_widget_activate_action (widget, "log.jump-to-live", NULL);
+  wait_for_records (window, graph, 100);
+  assert_tail (view);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, selected);
+  g_assert_cmpuint (swy_view_state_get_selected_event (view_state), ==, event_id);
+  for (guint i = 0; i < g_list_model_get_n_items (table); i++)
+    g_assert_false (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (table), i));
+
+  /* Frozen again: the selected row is the table's again. */
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) - row_height);
+  g_assert_false (swy_log_view_get_following (view));
+  wait_for_frame (window);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, selected);
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (table), selected));
+  g_assert_cmpuint (swy_view_state_get_selected_event (view_state), ==, event_id);
+
+  /* A filter while following: the table is the filtered log's tail. */
+  swy_view_state_set_selected_event (view_state, 0);
+  swy_log_view_set_following (view, TRUE);
+  gtk_editable_set_text (_swy_log_view_get_topic_entry (view), "sensors/#");
+  wait_for_records (window, graph, 100);
+  assert_tail (view);
+  for (guint i = 0; i < g_list_model_get_n_items (table); i++)
+    {
+      g_autoptr(GObject) slot = g_list_model_get_item (table, i);
+      SwyTraceRecord *record = swy_log_slot_get_item (SWY_LOG_SLOT (slot));
+
+      g_assert_cmpstr (swy_trace_record_get_topic (record), ==, "sensors/temp");
+    }
+  gtk_editable_set_text (_swy_log_view_get_topic_entry (view), "");
+  wait_for_records (window, graph, 100);
+  assert_tail (view);
+
+  /* Paused: the last row selected (which freezes), then Jump to Live:
+   * the tail shows it selected, and as records arrive the selection moves
+   * up the tail with its row. */
+  swy_graph_pause (graph);
+  wait_for_frames (window);
+  selected = g_list_model_get_n_items (G_LIST_MODEL (model)) - 1;
+  gtk_single_selection_set_selected (selection, selected);
+  g_assert_false (swy_log_view_get_following (view));
+  gtk_widget_activate_action (widget, "log.jump-to-live", NULL);
+  wait_for_frames (window);
+  assert_tail (view);
+  position = g_list_model_get_n_items (table) - 1;
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (table), position));
+  g_assert_true (row_drawn_selected (view, position));
+  g_assert_false (row_drawn_selected (view, position - 2));
+  /* A few ticks of each timer: 2 records a tick. */
+  swy_graph_run_fast (graph, swy_graph_get_now (graph) + 10 * 1000);
+  wait_for_frames (window);
+  assert_tail (view);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, selected);
+  arrived = g_list_model_get_n_items (G_LIST_MODEL (model)) - (selected + 1);
+  g_assert_cmpuint (arrived, >=, 4);
+  g_assert_cmpuint (arrived, <, position);
+  g_assert_true (row_drawn_selected (view, position - arrived));
+  g_assert_false (row_drawn_selected (view, position));
+  g_assert_true (swy_log_view_get_following (view));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1040,6 +1333,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Log/details", test_details);
   g_test_add_func ("/Swy/Log/details-drop-and-ring", test_details_drop_and_ring);
   g_test_add_func ("/Swy/Log/view", test_view);
+  g_test_add_func ("/Swy/Log/live-tail", test_live_tail);
   g_test_add_func ("/Swy/Log/screenshots", test_screenshots);
 
   return g_test_run ();
