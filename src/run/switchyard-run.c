@@ -11,6 +11,7 @@
 #include <glib/gprintf.h>
 #include <gio/gunixoutputstream.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,7 +196,49 @@ parse_options (int       argc,
   if (is_stdout (options->stats_path) && is_stdout (options->trace_path))
     return usage_error (_("--stats and --trace cannot both write to standard output"));
 
+  if (options->stats_path != NULL && options->trace_path != NULL &&
+      !is_stdout (options->stats_path) && !is_stdout (options->trace_path))
+    {
+      g_autoptr(GFile) stats = g_file_new_for_commandline_arg (options->stats_path);
+      g_autoptr(GFile) trace = g_file_new_for_commandline_arg (options->trace_path);
+
+      if (g_file_equal (stats, trace))
+        return usage_error (_("--stats and --trace cannot both write to the same file"));
+    }
+
   return -1;
+}
+
+/* SIGINT or SIGTERM while the trace goes to a file: the run stops at the
+ * end of the slice, the file is given up as after a failed write, then the
+ * signal ends the program as it would have (catch_stop_signals()). */
+static volatile sig_atomic_t stop_signal = 0;
+
+static void
+on_stop_signal (int signo)
+{
+  stop_signal = signo;
+}
+
+static void
+catch_stop_signals (void)
+{
+  struct sigaction action = { 0 };
+
+  action.sa_handler = on_stop_signal;
+  action.sa_flags = SA_RESTART;
+  sigemptyset (&action.sa_mask);
+  sigaction (SIGINT, &action, NULL);
+  sigaction (SIGTERM, &action, NULL);
+}
+
+static void
+raise_stop_signal (void)
+{
+  int signo = stop_signal;
+
+  signal (signo, SIG_DFL);
+  raise (signo);
 }
 
 /* Runs in fast mode to @until_us in slices, writing each slice's records
@@ -215,6 +258,11 @@ run_traced (SwyGraph        *graph,
                                          swy_graph_get_n_performed (graph) + SLICE_ITEMS);
       if (!_swy_trace_writer_write (writer, NULL, error))
         return FALSE;
+      if (stop_signal != 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, g_strsignal (stop_signal));
+          return FALSE;
+        }
     }
   while (performed == SLICE_ITEMS);
 
@@ -504,11 +552,19 @@ main (int   argc,
       swy_trace_set_capacity (trace, TRACE_CAPACITY);
       writer = _swy_trace_writer_new (trace, options.trace_format, trace_out.stream);
       _swy_trace_writer_follow (writer);
+      if (trace_out.file != NULL)
+        catch_stop_signals ();
     }
 
   if (!run (graph, options.until_us, writer, &stop, &error) ||
       (writer != NULL && !_swy_trace_writer_finish (writer, NULL, &error)))
-    return output_error (&trace_out, error);
+    {
+      if (stop_signal == 0)
+        return output_error (&trace_out, error);
+      output_abort (&trace_out);
+      raise_stop_signal ();
+      return EXIT_RUN_ERROR;
+    }
 
   /* Without its statistics the run failed: output_clear() gives up the
    * trace file too. */

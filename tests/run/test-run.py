@@ -402,6 +402,32 @@ def _():
     os.chmod(folder, 0o755)
 
 
+@test("SIGINT or SIGTERM during a traced run: the old file untouched, no file left over")
+def _():
+    import time
+    folder = os.path.join(TMP, "interrupted")
+    os.mkdir(folder)
+    old = write(os.path.join("interrupted", "old.jsonl"), "the previous trace\n")
+    graph = endless("unreliable-network")
+    for path, signo in ((old, signal.SIGINT), (os.path.join(folder, "new.jsonl"), signal.SIGTERM)):
+        # 96 virtual hours: more than a minute of running, stopped long before.
+        child = subprocess.Popen([RUN, graph, "--until", str(96 * 3600 * 1000), "--trace", path],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # Until the new file or the temporary one shows in the folder, and a little more.
+        for _ in range(500):
+            if len(os.listdir(folder)) > 1:
+                break
+            time.sleep(0.01)
+        time.sleep(0.3)
+        child.send_signal(signo)
+        out, err = child.communicate(timeout=30)
+        eq(child.returncode, -signo, "ended by the signal")
+        eq((out, err), ("", ""), "output")
+    with open(old, encoding="utf-8") as f:
+        eq(f.read(), "the previous trace\n", "the old file")
+    eq(sorted(os.listdir(folder)), ["old.jsonl"], "files left")
+
+
 @test("--trace through a symbolic link replaces the file it points to")
 def _():
     target = write("target.jsonl", "the previous trace\n")
@@ -550,7 +576,8 @@ def _():
                  [hello, "--until", "-5"], [hello, "--seed", "-1"],
                  [hello, "--trace", "x", "--trace-format", "xml"],
                  [hello, "--trace-format", "chrome"],
-                 [hello, "--stats", "-", "--trace", "-"]):
+                 [hello, "--stats", "-", "--trace", "-"],
+                 [hello, "--stats", "same.json", "--trace", "./same.json"]):
         proc = run(*args, check=2)
         if not proc.stderr.startswith("switchyard-run: ") or "--help" not in proc.stderr:
             raise AssertionError(f"{args}: {proc.stderr!r}")
