@@ -71,6 +71,7 @@ struct _SwyGraph
 
   /* Live mode. */
   GSource      *source;
+  GSource      *resume_source;    /* ends a yield once lower priorities had their turn */
   double        speed;
   gint64        base_mono;
   gint64        base_virtual;

@@ -15,8 +15,11 @@
 
 /* Live mode gives the engine a time budget per main-loop iteration
  * (design/performance.md: a 4 ms slice kept 35 fps at 1.3 M hops/s) and,
- * when it could not catch up, yields a little so that lower-priority
- * sources such as GTK's frame clock get their turn. */
+ * when it could not catch up, yields so that lower-priority sources such
+ * as GTK's frame clock and idles get their turn: for at most
+ * LIVE_YIELD_US, and only until every source that was ready has run once
+ * (an idle source at G_PRIORITY_LOW ends the yield), so that a window that
+ * has nothing to do between two frames leaves the engine all of its time. */
 #define LIVE_SLICE_US 4000
 #define LIVE_YIELD_US 1000
 #define LIVE_CHECK_EVERY 32
@@ -830,6 +833,43 @@ source_check (GSource *source)
   return source_prepare (source, &timeout);
 }
 
+/* Nothing else was ready: the yield ends now. */
+static gboolean
+resume_cb (gpointer user_data)
+{
+  SwyGraph *self = user_data;
+  gint64 mono = g_get_monotonic_time ();
+
+  g_clear_pointer (&self->resume_source, g_source_unref);
+  if (self->playing && mono < self->resume_mono)
+    {
+      self->base_mono = mono;
+      self->resume_mono = 0;
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+yield (SwyGraph *self,
+       gint64    next_due)
+{
+  /* Could not keep up: slow virtual time down instead of jumping later.
+   * It goes on from the next item, which is due when the yield ends. */
+  self->resume_mono = g_get_monotonic_time () + LIVE_YIELD_US;
+  self->base_virtual = MAX (self->now, next_due);
+  self->base_mono = self->resume_mono;
+
+  if (self->resume_source == NULL)
+    {
+      self->resume_source = g_idle_source_new ();
+      g_source_set_priority (self->resume_source, G_PRIORITY_LOW);
+      g_source_set_callback (self->resume_source, resume_cb, self, NULL);
+      g_source_set_static_name (self->resume_source, "[switchyard] graph resume");
+      g_source_attach (self->resume_source, g_source_get_context (self->source));
+    }
+}
+
 static gboolean
 source_dispatch (GSource     *source,
                  GSourceFunc  callback,
@@ -854,14 +894,9 @@ source_dispatch (GSource     *source,
         }
     }
 
-  if (behind && _swy_scheduler_peek (&self->sched) != NULL &&
+  if (behind && self->playing && _swy_scheduler_peek (&self->sched) != NULL &&
       _swy_scheduler_peek (&self->sched)->due <= target)
-    {
-      /* Could not keep up: slow virtual time down instead of jumping later. */
-      self->resume_mono = g_get_monotonic_time () + LIVE_YIELD_US;
-      self->base_virtual = self->now;
-      self->base_mono = self->resume_mono;
-    }
+    yield (self, _swy_scheduler_peek (&self->sched)->due);
   else if (self->playing && self->now < target)
     {
       self->now = target;
@@ -889,6 +924,11 @@ _swy_graph_stop_source (SwyGraph *self)
     {
       g_source_destroy (self->source);
       g_clear_pointer (&self->source, g_source_unref);
+    }
+  if (self->resume_source != NULL)
+    {
+      g_source_destroy (self->resume_source);
+      g_clear_pointer (&self->resume_source, g_source_unref);
     }
 }
 

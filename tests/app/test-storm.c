@@ -198,12 +198,14 @@ typedef struct
   gint64     update_end_us;   /* the end of each phase, 0 if it did not run */
   gint64     layout_end_us;
   gint64     paint_end_us;
+  /* Only the frames painted while the storm played count in these. */
   GArray    *intervals_us;    /* of gint64: between successive painted frames */
   GArray    *busy_us;         /* of gint64: a painted frame, before-paint to after-paint */
   GArray    *update_us;       /* its update phase (tick callbacks) */
   GArray    *layout_us;       /* its layout phase */
   GArray    *paint_us;        /* its paint phase (snapshot and render) */
   gint64     last_frame_us;
+  guint      frames_after;    /* painted after the storm, until the probes came back */
   guint      max_tokens;
   guint      max_trace;
   guint      trace_capacity;
@@ -213,14 +215,18 @@ typedef struct
   guint      idles_run;
   guint      idles_run_playing;   /* of them, while the storm played */
   gint64     idle_posted_at;
-  gint64     max_idle_latency_us;
+  gboolean   idle_posted_playing;
+  gint64     max_idle_latency_us;   /* of those posted while the storm played */
 
   /* D-Bus calls to org.gtk.Actions.Describe */
   guint      calls_made;
   guint      calls_answered;
   gboolean   call_pending;
   gint64     call_made_at;
-  gint64     max_call_latency_us;
+  gboolean   call_made_playing;
+  gint64     max_call_latency_us;   /* of those made while the storm played */
+
+  gint64     paused_at;       /* when the storm stopped, or 0 */
 
   /* Memory */
   gint64     rss_start_kib;
@@ -294,8 +300,11 @@ after_paint_cb (GdkFrameClock *clock,
   guint tokens = swy_canvas_get_n_tokens (swy_window_get_canvas (probes->window));
   guint kept = g_list_model_get_n_items (G_LIST_MODEL (trace));
 
-  probes->clock_frames++;
-  if (probes->rendering && probes->frame_start_us != 0)
+  if (!swy_graph_get_playing (probes->graph))
+    probes->frames_after += probes->rendering;
+  else
+    probes->clock_frames++;
+  if (probes->rendering && probes->frame_start_us != 0 && swy_graph_get_playing (probes->graph))
     {
       /* A phase that did not run ends where the one before it ended. */
       gint64 update_end = MAX (probes->update_end_us, probes->frame_start_us);
@@ -319,6 +328,14 @@ after_paint_cb (GdkFrameClock *clock,
   g_assert_cmpuint (kept, <=, probes->trace_capacity);
 }
 
+/* Now, or when the storm stopped: a probe that waited past the storm is
+ * counted to its end (what it waited for after is the settling time). */
+static gint64
+storm_time (Probes *probes)
+{
+  return probes->paused_at != 0 ? probes->paused_at : g_get_monotonic_time ();
+}
+
 static gboolean
 idle_probe_cb (gpointer user_data)
 {
@@ -327,8 +344,9 @@ idle_probe_cb (gpointer user_data)
   probes->idles_run++;
   if (swy_graph_get_playing (probes->graph))
     probes->idles_run_playing++;
-  probes->max_idle_latency_us = MAX (probes->max_idle_latency_us,
-                                     g_get_monotonic_time () - probes->idle_posted_at);
+  if (probes->idle_posted_playing)
+    probes->max_idle_latency_us = MAX (probes->max_idle_latency_us,
+                                       storm_time (probes) - probes->idle_posted_at);
 
   return G_SOURCE_REMOVE;
 }
@@ -348,8 +366,9 @@ call_done_cb (GObject      *source,
   g_assert_true (g_variant_is_of_type (reply, G_VARIANT_TYPE ("((bgav))")));
   probes->calls_answered++;
   probes->call_pending = FALSE;
-  probes->max_call_latency_us = MAX (probes->max_call_latency_us,
-                                     g_get_monotonic_time () - probes->call_made_at);
+  if (probes->call_made_playing)
+    probes->max_call_latency_us = MAX (probes->max_call_latency_us,
+                                       storm_time (probes) - probes->call_made_at);
 }
 
 static gboolean
@@ -365,6 +384,7 @@ probe_timeout_cb (gpointer user_data)
     {
       probes->idles_posted++;
       probes->idle_posted_at = g_get_monotonic_time ();
+      probes->idle_posted_playing = swy_graph_get_playing (probes->graph);
       g_idle_add (idle_probe_cb, probes);
     }
 
@@ -375,6 +395,7 @@ probe_timeout_cb (gpointer user_data)
       probes->calls_made++;
       probes->call_pending = TRUE;
       probes->call_made_at = g_get_monotonic_time ();
+      probes->call_made_playing = swy_graph_get_playing (probes->graph);
       g_dbus_connection_call (bus, g_dbus_connection_get_unique_name (bus), probes->object_path,
                               "org.gtk.Actions", "Describe", g_variant_new ("(s)", "run"),
                               G_VARIANT_TYPE ("((bgav))"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
@@ -469,6 +490,7 @@ play_storm (SwyWindow  *window,
   gint64 target_us = (gint64) (virtual_s * G_USEC_PER_SEC);
   gint64 started;
   double wall_s;
+  double settle_s;
   gboolean given_up = FALSE;
   guint guard;
   guint probe;
@@ -515,10 +537,13 @@ play_storm (SwyWindow  *window,
   g_assert_false (swy_graph_get_playing (probes.graph));
   g_source_remove (guard);
 
-  /* Let the last probes come back, then stop probing. */
+  /* Let the last probes come back, then stop probing. How long that takes
+   * is how long the window takes to settle after the storm. */
   guard = g_timeout_add_seconds (60, test_set_flag_cb, &given_up);
+  started = probes.paused_at = g_get_monotonic_time ();
   while (!given_up && (probes.call_pending || probes.idles_run < probes.idles_posted))
     g_main_context_iteration (NULL, TRUE);
+  settle_s = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
   g_assert_false (given_up);
   g_source_remove (guard);
   g_source_remove (probe);
@@ -551,12 +576,13 @@ play_storm (SwyWindow  *window,
   layout = spread_of (probes.layout_us);
   paint = spread_of (probes.paint_us);
   g_test_message ("%s: %.0f s virtual in %.1f s; %" G_GUINT64_FORMAT " items performed "
-                  "(%.0f a second); %u frames painted of %u; "
+                  "(%.0f a second); %u frames painted of %u while it played; "
                   "interval p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; "
                   "busy p50 %.1f ms, p95 %.1f ms, max %.1f ms "
                   "(update p50 %.1f, layout p50 %.1f, paint p50 %.1f ms); "
                   "idle latency max %.1f ms (%u probes, %u while playing); "
                   "D-Bus round trip max %.1f ms (%u calls); "
+                  "settled in %.1f s (%u frames painted); "
                   "RSS %" G_GINT64_FORMAT " -> max %" G_GINT64_FORMAT " KiB; "
                   "trace kept max %u of %u; tokens max %u of %d",
                   name, virtual_s, wall_s, performed, performed / wall_s,
@@ -565,6 +591,7 @@ play_storm (SwyWindow  *window,
                   busy.p50, busy.p95, busy.max, update.p50, layout.p50, paint.p50,
                   probes.max_idle_latency_us / 1000.0, probes.idles_run, probes.idles_run_playing,
                   probes.max_call_latency_us / 1000.0, probes.calls_answered,
+                  settle_s, probes.frames_after,
                   probes.rss_start_kib, probes.rss_max_kib,
                   probes.max_trace, probes.trace_capacity, probes.max_tokens, CANVAS_TOKEN_CAP);
 
@@ -591,6 +618,8 @@ play_storm (SwyWindow  *window,
       json_add_int ("idles_run_playing", probes.idles_run_playing);
       json_add_double ("dbus_round_trip_max_ms", probes.max_call_latency_us / 1000.0);
       json_add_int ("dbus_calls", probes.calls_answered);
+      json_add_double ("settle_s", settle_s);
+      json_add_int ("frames_after", probes.frames_after);
       json_add_int ("rss_start_kib", probes.rss_start_kib);
       json_add_int ("rss_max_kib", probes.rss_max_kib);
       json_add_int ("trace_kept_max", probes.max_trace);

@@ -653,6 +653,99 @@ test_live (void)
   g_main_context_pop_thread_default (context);
 }
 
+/* Live mode that cannot keep up: a Poisson producer at 1,000,000 events a
+ * second of virtual time, played at 20x, works in slices. After each, every
+ * other source that is ready runs once (here an idle at the default idle
+ * priority, posted at the end of each of the engine's batches), and then,
+ * with nothing else to do, the engine goes on at once: the main loop never
+ * sleeps out the yield. */
+typedef struct
+{
+  GMainContext *context;
+  GPollFunc     poll;
+  gboolean      probing;        /* an idle is posted and has not run yet */
+  guint         idles_run;
+  guint         sleeping_polls; /* polls that could sleep, once the first idle ran */
+} Behind;
+
+static Behind *behind;
+
+static int
+count_sleeping_poll (GPollFD *fds,
+                     guint    n_fds,
+                     int      timeout)
+{
+  if (timeout != 0 && behind->idles_run > 0)
+    behind->sleeping_polls++;
+
+  return behind->poll (fds, n_fds, timeout);
+}
+
+static gboolean
+behind_idle_cb (gpointer user_data)
+{
+  behind->probing = FALSE;
+  behind->idles_run++;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+behind_count_cb (SwyNode    *counter,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  g_autoptr(GSource) idle = NULL;
+
+  if (behind->probing)
+    return;
+
+  behind->probing = TRUE;
+  idle = g_idle_source_new ();
+  g_source_set_callback (idle, behind_idle_cb, NULL, NULL);
+  g_source_attach (idle, behind->context);
+}
+
+static void
+test_live_behind (void)
+{
+  g_autoptr(SwyGraph) graph = swy_graph_new ();
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  Behind state = { context, g_main_context_get_poll_func (context) };
+  SwyNode *producer, *counter;
+  gint64 deadline;
+
+  behind = &state;
+  g_main_context_push_thread_default (context);
+  g_main_context_set_poll_func (context, count_sleeping_poll);
+
+  producer = add_node (graph, "poisson", "p");
+  counter = add_node (graph, "counter", "c");
+  g_object_set (producer, "rate-hz", 1000000.0, "count", 20000, NULL);
+  add_wire (graph, "p:out", "c:in");
+  g_signal_connect (counter, "notify::count", G_CALLBACK (behind_count_cb), NULL);
+
+  swy_graph_set_speed (graph, 20.0);
+  swy_graph_play (graph);
+  /* A bound, not a measure. */
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (swy_node_get_received (counter) < 20000 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (context, TRUE);
+  g_assert_cmpuint (swy_node_get_received (counter), ==, 20000);
+  g_main_context_set_poll_func (context, state.poll);
+  swy_graph_pause (graph);
+
+  g_assert_cmpuint (state.idles_run, >=, 2);
+  g_assert_cmpuint (state.sleeping_polls, ==, 0);
+  g_test_message ("%u slices, each followed by an idle", state.idles_run);
+
+  g_signal_handlers_disconnect_by_func (counter, behind_count_cb, NULL);
+  while (g_main_context_iteration (context, FALSE))
+    ;
+  g_main_context_pop_thread_default (context);
+  behind = NULL;
+}
+
 static void
 test_causality (void)
 {
@@ -729,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Dispatch/remove-node-pending", test_remove_node_pending);
   g_test_add_func ("/Swy/Dispatch/remove-while-live", test_remove_while_live);
   g_test_add_func ("/Swy/Dispatch/live", test_live);
+  g_test_add_func ("/Swy/Dispatch/live-behind", test_live_behind);
   g_test_add_func ("/Swy/Dispatch/causality", test_causality);
   g_test_add_func ("/Swy/Dispatch/stats", test_stats);
 
