@@ -114,7 +114,8 @@ window_realize_cb (GtkWidget *window,
   g_return_if_fail (clock != NULL);
 
   pacer->clock = g_object_ref (clock);
-  pacer->handlers[0] = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), pacer);
+  pacer->handlers[0] = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb),
+                                         pacer);
   pacer->handlers[1] = g_signal_connect (clock, "update", G_CALLBACK (update_cb), pacer);
   pacer->handlers[2] = g_signal_connect_after (clock, "after-paint", G_CALLBACK (after_paint_cb),
                                                pacer);

@@ -478,6 +478,84 @@ json_add_int (const char *member,
   json_builder_add_int_value (json, value);
 }
 
+/* The floor of a frame in this window: nothing changes but one icon,
+ * redrawn every frame (with GL on llvmpipe that still repaints the whole
+ * window; cairo repaints the icon). Measured before each storm, over more
+ * frames for the benchmark's figures. */
+#define FLOOR_FRAMES       10
+#define FLOOR_BENCH_FRAMES 30
+
+typedef struct
+{
+  GtkWidget *icon;
+  gint64     frame_start;
+  GArray    *busy_us;
+} Floor;
+
+static gboolean
+is_mapped_image (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_IMAGE (widget) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+floor_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  gtk_widget_queue_draw (widget);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+floor_before_paint_cb (GdkFrameClock *clock,
+                       Floor         *state)
+{
+  state->frame_start = g_get_monotonic_time ();
+}
+
+static void
+floor_after_paint_cb (GdkFrameClock *clock,
+                      Floor         *state)
+{
+  if (state->frame_start != 0)
+    append_span (state->busy_us, state->frame_start, g_get_monotonic_time ());
+  state->frame_start = 0;
+}
+
+static Spread
+measure_floor (SwyWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  Floor state = { test_find_widget (GTK_WIDGET (window), is_mapped_image, NULL), 0,
+                  g_array_new (FALSE, FALSE, sizeof (gint64)) };
+  guint frames = json != NULL ? FLOOR_BENCH_FRAMES : FLOOR_FRAMES;
+  gboolean given_up = FALSE;
+  guint guard = g_timeout_add_seconds (TEST_GUARD_SECONDS, test_set_flag_cb, &given_up);
+  gulong before;
+  gulong after;
+  guint tick;
+  Spread spread;
+
+  g_assert_nonnull (state.icon);
+  before = g_signal_connect (clock, "before-paint", G_CALLBACK (floor_before_paint_cb), &state);
+  after = g_signal_connect_after (clock, "after-paint", G_CALLBACK (floor_after_paint_cb), &state);
+  tick = gtk_widget_add_tick_callback (state.icon, floor_tick_cb, NULL, NULL);
+  while (!given_up && state.busy_us->len < frames)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (given_up);
+  g_source_remove (guard);
+  gtk_widget_remove_tick_callback (state.icon, tick);
+  g_signal_handler_disconnect (clock, before);
+  g_signal_handler_disconnect (clock, after);
+  spread = spread_of (state.busy_us);
+  g_array_unref (state.busy_us);
+
+  return spread;
+}
+
 /* Plays the window's graph live at 20× until @virtual_s seconds of virtual
  * time, probing all along, and checks and reports what the probes saw. */
 static void
@@ -497,6 +575,7 @@ play_storm (SwyWindow  *window,
   gulong handlers[5];
   guint frames;
   Spread interval, busy, update, layout, paint;
+  Spread floor_busy = measure_floor (window);
   guint64 performed;
 
   probes.window = window;
@@ -579,7 +658,8 @@ play_storm (SwyWindow  *window,
                   "(%.0f a second); %u frames painted of %u while it played; "
                   "interval p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; "
                   "busy p50 %.1f ms, p95 %.1f ms, max %.1f ms "
-                  "(update p50 %.1f, layout p50 %.1f, paint p50 %.1f ms); "
+                  "(update p50 %.1f, layout p50 %.1f, paint p50 %.1f ms; "
+                  "floor p50 %.1f ms, busy p50 %.2fx it); "
                   "idle latency max %.1f ms (%u probes, %u while playing); "
                   "D-Bus round trip max %.1f ms (%u calls); "
                   "settled in %.1f s (%u frames painted); "
@@ -589,6 +669,7 @@ play_storm (SwyWindow  *window,
                   frames, probes.clock_frames,
                   interval.p50, interval.p95, interval.p99, interval.max,
                   busy.p50, busy.p95, busy.max, update.p50, layout.p50, paint.p50,
+                  floor_busy.p50, busy.p50 / floor_busy.p50,
                   probes.max_idle_latency_us / 1000.0, probes.idles_run, probes.idles_run_playing,
                   probes.max_call_latency_us / 1000.0, probes.calls_answered,
                   settle_s, probes.frames_after,
@@ -601,7 +682,8 @@ play_storm (SwyWindow  *window,
       json_builder_set_member_name (json, "storm");
       json_builder_add_string_value (json, name);
       json_builder_set_member_name (json, "renderer");
-      json_builder_add_string_value (json, G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+      json_builder_add_string_value (json,
+                                     G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
       json_add_double ("virtual_s", virtual_s);
       json_add_double ("wall_s", wall_s);
       json_add_int ("performed", (gint64) performed);
@@ -613,6 +695,7 @@ play_storm (SwyWindow  *window,
       json_add_spread ("frame_update_ms", &update);
       json_add_spread ("frame_layout_ms", &layout);
       json_add_spread ("frame_paint_ms", &paint);
+      json_add_spread ("floor_busy_ms", &floor_busy);
       json_add_double ("idle_latency_max_ms", probes.max_idle_latency_us / 1000.0);
       json_add_int ("idles_run", probes.idles_run);
       json_add_int ("idles_run_playing", probes.idles_run_playing);
