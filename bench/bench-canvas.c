@@ -984,6 +984,14 @@ run_child (const char   *subject,
       json_builder_add_int_value (builder, child.in_flight_start);
       json_builder_set_member_name (builder, "in_flight_end");
       json_builder_add_int_value (builder, count_in_flight (graph));
+      {
+        GdkTexture *cards = _swy_canvas_get_cards_texture (child.canvas, NULL);
+
+        /* What the cards' texture holds, at the end: 4 bytes a pixel. */
+        json_builder_set_member_name (builder, "cards_texture_bytes");
+        json_builder_add_int_value (builder, cards == NULL ? 0 :
+                                    (gint64) gdk_texture_get_width (cards) * gdk_texture_get_height (cards) * 4);
+      }
       json_builder_set_member_name (builder, "aggregated_wires");
       json_builder_add_int_value (builder, n_hot);
       json_builder_set_member_name (builder, "zoom");
@@ -1223,8 +1231,9 @@ print_report (const Run *runs,
            "busy median / p95 (ms) | CPU median / p95 (ms) | layout, paint (medians, ms) | "
            "main thread between frames, median (ms CPU) | "
            "snapshot median / p95 (ms) | canvas's own snapshot median / p95 (ms) | "
-           "render nodes (textures) | tokens drawn | zoom | cards changed a frame, median / p95 |\n");
-  g_print ("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+           "render nodes (textures) | tokens drawn | zoom | cards changed a frame, median / p95 | "
+           "cards texture (KB) |\n");
+  g_print ("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   for (guint c = 0; c < G_N_ELEMENTS (configs); c++)
     for (guint r = 0; r < G_N_ELEMENTS (renderers); r++)
       for (guint s = 0; s < G_N_ELEMENTS (subjects); s++)
@@ -1247,7 +1256,7 @@ print_report (const Run *runs,
           if (run == NULL)
             {
               if (failures->len > 0)
-                g_print ("| %u / %u / %u | %s | %s | **failed: %s** | | | | | | | | | | | |\n",
+                g_print ("| %u / %u / %u | %s | %s | **failed: %s** | | | | | | | | | | | | |\n",
                          config->nodes, config->wires, config->events, renderer, subject,
                          failures->str);
               continue;
@@ -1269,13 +1278,14 @@ print_report (const Run *runs,
           g_print ("%.0f (%.0f) | ", figure (run, "render_nodes", "max"),
                    figure (run, "textures", "max"));
           if (canvas)
-            g_print ("%.0f of %" G_GINT64_FORMAT " in flight | %.3f | %.0f / %.0f of %u |\n",
+            g_print ("%.0f of %" G_GINT64_FORMAT " in flight | %.3f | %.0f / %.0f of %u | %.0f |\n",
                      figure (run, "tokens", "median"),
                      json_object_get_int_member (run->figures, "in_flight_end"),
                      json_object_get_double_member (run->figures, "zoom"),
-                     POOLED ("cards_changed", 50), POOLED ("cards_changed", 95), config->nodes);
+                     POOLED ("cards_changed", 50), POOLED ("cards_changed", 95), config->nodes,
+                     json_object_get_int_member_with_default (run->figures, "cards_texture_bytes", 0) / 1024.0);
           else
-            g_print ("%u dots | | |\n", config->events);
+            g_print ("%u dots | | | |\n", config->events);
 #undef POOLED
         }
 
