@@ -1157,7 +1157,7 @@ test_live_tail (void)
   g_autofree char *top = NULL;
   SwyTraceRecordData data;
   guint64 event_id;
-  guint selected, position, arrived;
+  guint selected, position, arrived, n_before;
 
   /* Two timers, 400 records a second of virtual time each. */
   g_object_set (add_node (graph, "timer", "temp"), "interval-ms", 5, "count", 0, "topic", "sensors/temp", NULL);
@@ -1236,6 +1236,15 @@ test_live_tail (void)
   gtk_editable_set_text (_swy_log_view_get_topic_entry (view), "");
   wait_for_records (window, graph, 100);
   assert_tail (view);
+
+  /* A taller view: a longer tail, still at the end. */
+  n_before = g_list_model_get_n_items (table);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
+  wait_for_records (window, graph, 100);
+  assert_tail (view);
+  g_assert_cmpuint (g_list_model_get_n_items (table), >, n_before);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment) + gtk_adjustment_get_page_size (vadjustment),
+                     ==, gtk_adjustment_get_upper (vadjustment));
 
   /* Paused: the last row selected (which freezes), then Jump to Live:
    * the tail shows it selected, and as records arrive the selection moves
