@@ -12,6 +12,7 @@
 #include "swy-event-details-private.h"
 #include "swy-log-model.h"
 #include "swy-log-slot.h"
+#include "swy-log-tail.h"
 #include "swy-log-view.h"
 #include "swy-log-view-private.h"
 #include "swy-trace-query.h"
@@ -1054,6 +1055,135 @@ test_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+record_change_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GString    *changes)
+{
+  g_string_append_printf (changes, "%u,%u,%u;", position, removed, added);
+}
+
+static void
+record_selection_cb (GtkSelectionModel *model,
+                     guint              position,
+                     guint              n_items,
+                     GString           *changes)
+{
+  g_string_append_printf (changes, "sel %u,%u;", position, n_items);
+}
+
+/* The string a row of @tail shows, through its slot or not. */
+static const char *
+tail_string (SwyLogTail *tail,
+             guint       position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (tail), position);
+  GObject *shown = SWY_IS_LOG_SLOT (item) ? swy_log_slot_get_item (SWY_LOG_SLOT (item)) : item;
+
+  return gtk_string_object_get_string (GTK_STRING_OBJECT (shown));
+}
+
+static gboolean
+tail_has_slot (SwyLogTail *tail,
+               guint       position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (tail), position);
+
+  return SWY_IS_LOG_SLOT (item);
+}
+
+/* The tail's changes: no change while records stream into a full tail; the
+ * swaps between the tail and the whole model add or remove the rows before
+ * the tail and swap the tail's own items, and never replace more rows. */
+static void
+test_tail_changes (void)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  g_autoptr(GtkSingleSelection) selection = NULL;
+  g_autoptr(SwyLogTail) tail = NULL;
+  g_autoptr(GString) changes = g_string_new (NULL);
+  const char *more[] = { "100", "101", "102", "103", "104", NULL };
+
+  for (guint i = 0; i < 100; i++)
+    {
+      char text[8];
+
+      g_snprintf (text, sizeof text, "%u", i);
+      gtk_string_list_append (strings, text);
+    }
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (strings)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  tail = swy_log_tail_new (GTK_SELECTION_MODEL (selection));
+  g_signal_connect (tail, "items-changed", G_CALLBACK (record_change_cb), changes);
+  g_signal_connect (tail, "selection-changed", G_CALLBACK (record_selection_cb), changes);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tail)), ==, 100);
+  g_assert_false (tail_has_slot (tail, 99));
+
+  /* To the tail: the last ten become slots, then the rows before go. */
+  swy_log_tail_set_size (tail, 10);
+  g_assert_cmpstr (changes->str, ==, "90,10,10;0,90,0;");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tail)), ==, 10);
+  g_assert_cmpuint (swy_log_tail_get_offset (tail), ==, 90);
+  g_assert_true (tail_has_slot (tail, 0));
+  g_assert_cmpstr (tail_string (tail, 0), ==, "90");
+  g_assert_cmpstr (tail_string (tail, 9), ==, "99");
+
+  /* Rows arrive at the end, the first ones go: the same list, other texts. */
+  g_string_truncate (changes, 0);
+  gtk_string_list_splice (strings, 100, 0, more);
+  gtk_string_list_splice (strings, 0, 3, NULL);
+  g_assert_cmpstr (changes->str, ==, "");
+  g_assert_cmpuint (swy_log_tail_get_offset (tail), ==, 92);
+  g_assert_cmpstr (tail_string (tail, 0), ==, "95");
+  g_assert_cmpstr (tail_string (tail, 9), ==, "104");
+
+  /* The selection is the model's: shown on the tail's row, and moved with
+   * it when rows arrive. */
+  gtk_single_selection_set_selected (selection, 100);
+  g_assert_cmpstr (changes->str, ==, "sel 8,1;");
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (tail), 8));
+  g_string_truncate (changes, 0);
+  gtk_string_list_append (strings, "105");
+  g_assert_cmpstr (changes->str, ==, "sel 0,10;");
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (tail), 7));
+  g_assert_false (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (tail), 8));
+  /* Selecting a row of the tail selects the model's row. */
+  g_assert_true (gtk_selection_model_select_item (GTK_SELECTION_MODEL (tail), 2, TRUE));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 95);
+
+  /* To the whole model: the rows before the tail come back above it, then
+   * the slots give way to the model's items. */
+  g_string_truncate (changes, 0);
+  swy_log_tail_set_size (tail, G_MAXUINT);
+  g_assert_cmpstr (changes->str, ==, "0,0,93;93,10,10;");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tail)), ==, 103);
+  g_assert_false (tail_has_slot (tail, 102));
+  g_assert_cmpstr (tail_string (tail, 102), ==, "105");
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (tail), 95));
+
+  /* Whole, changes pass through. */
+  g_string_truncate (changes, 0);
+  gtk_string_list_splice (strings, 0, 1, NULL);
+  g_assert_cmpstr (changes->str, ==, "0,1,0;");
+
+  /* A model with fewer rows than the tail holds: all of them, as slots. */
+  swy_log_tail_set_size (tail, 10);
+  g_string_truncate (changes, 0);
+  gtk_string_list_splice (strings, 0, 98, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tail)), ==, 4);
+  g_assert_cmpstr (changes->str, ==, "4,6,0;");
+  g_assert_cmpstr (tail_string (tail, 0), ==, "102");
+  g_assert_cmpstr (tail_string (tail, 3), ==, "105");
+  g_string_truncate (changes, 0);
+  gtk_string_list_append (strings, "106");
+  g_assert_cmpstr (changes->str, ==, "4,0,1;");
+  g_assert_cmpstr (tail_string (tail, 4), ==, "106");
+}
+
 /* A row's cells as row_cells() gives them, from the record itself. */
 static char *
 expected_cells (const SwyTraceRecordData *data)
@@ -1343,6 +1473,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Log/details-drop-and-ring", test_details_drop_and_ring);
   g_test_add_func ("/Swy/Log/view", test_view);
   g_test_add_func ("/Swy/Log/live-tail", test_live_tail);
+  g_test_add_func ("/Swy/Log/tail-changes", test_tail_changes);
   g_test_add_func ("/Swy/Log/screenshots", test_screenshots);
 
   return g_test_run ();
