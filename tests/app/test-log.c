@@ -1367,6 +1367,16 @@ test_live_tail (void)
   wait_for_records (window, graph, 100);
   assert_tail (view);
 
+  /* Hidden and shown again (another page of the panel, the panel closed):
+   * still following, at the end. */
+  gtk_widget_set_visible (widget, FALSE);
+  wait_for_records (window, graph, 50);
+  gtk_widget_set_visible (widget, TRUE);
+  wait_for_records (window, graph, 50);
+  assert_tail (view);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment) + gtk_adjustment_get_page_size (vadjustment),
+                     ==, gtk_adjustment_get_upper (vadjustment));
+
   /* A taller view: a longer tail, still at the end. */
   n_before = g_list_model_get_n_items (table);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
