@@ -46,7 +46,9 @@ typedef struct
   GdkFrameClock *clock;          /* while the window is realized */
   gulong         handlers[3];
   gboolean       active;         /* pacing: a run plays in the window */
+  gboolean       stopping;       /* paused: pacing until the animations end */
   gint64         frame_start;    /* the frame in progress began (before-paint), or 0 */
+  gboolean       update_emitted; /* the frame in progress has an update phase, run or not */
   gboolean       updated;        /* the frame in progress runs its update phase */
   gint64         next_due;       /* the update phase runs in frames that start from here on */
 } Pacer;
@@ -66,10 +68,19 @@ refresh_interval (GdkFrameClock *clock)
 }
 
 static void
+stop (Pacer *pacer)
+{
+  pacer->active = FALSE;
+  pacer->stopping = FALSE;
+  pacer->next_due = 0;
+}
+
+static void
 before_paint_cb (GdkFrameClock *clock,
                  Pacer         *pacer)
 {
   pacer->frame_start = g_get_monotonic_time ();
+  pacer->update_emitted = FALSE;
   pacer->updated = FALSE;
 }
 
@@ -80,6 +91,7 @@ update_cb (GdkFrameClock *clock,
 {
   gint64 start = pacer->frame_start != 0 ? pacer->frame_start : g_get_monotonic_time ();
 
+  pacer->update_emitted = TRUE;
   if (pacer->active && start + refresh_interval (clock) / SLACK_DIVISOR < pacer->next_due)
     {
       g_signal_stop_emission_by_name (clock, "update");
@@ -100,6 +112,10 @@ after_paint_cb (GdkFrameClock *clock,
 
   if (pacer->frame_start != 0 && pacer->updated && busy > refresh_interval (clock))
     pacer->next_due = end + busy;
+  /* A frame without an update phase: no tick callback is left, the
+   * animations that went on after the run ended. */
+  if (pacer->stopping && !pacer->update_emitted)
+    stop (pacer);
   pacer->frame_start = 0;
   pacer->updated = FALSE;
 }
@@ -132,6 +148,8 @@ disconnect_clock (Pacer *pacer)
   g_clear_object (&pacer->clock);
   pacer->frame_start = 0;
   pacer->updated = FALSE;
+  if (pacer->stopping)
+    stop (pacer);
   pacer->next_due = 0;
 }
 
@@ -184,7 +202,9 @@ swy_frame_pacer_attach (GtkWindow *window)
  *
  * Turns pacing on or off. Off, every frame runs its update phase, so that
  * animations are as smooth as the machine allows; on, slow frames leave
- * the main loop a gap.
+ * the main loop a gap. Turned off, pacing goes on while the run's
+ * animations do (the canvas plays out the sync pulses it has queued), and
+ * ends at the first frame without an update phase (no tick callback left).
  */
 void
 swy_frame_pacer_set_active (GtkWindow *window,
@@ -197,7 +217,17 @@ swy_frame_pacer_set_active (GtkWindow *window,
   pacer = g_object_get_qdata (G_OBJECT (window), pacer_quark);
   g_return_if_fail (pacer != NULL);
 
-  pacer->active = !!active;
-  if (!active)
-    pacer->next_due = 0;
+  if (active)
+    {
+      pacer->active = TRUE;
+      pacer->stopping = FALSE;
+    }
+  else if (pacer->active && pacer->clock != NULL)
+    {
+      pacer->stopping = TRUE;
+    }
+  else
+    {
+      stop (pacer);
+    }
 }

@@ -8,8 +8,10 @@
  * previous such frame's own length after it ended (less half a refresh
  * interval, the pacer's slack), the frames between skip them and paint
  * nothing, and idle callbacks run meanwhile. Not paced, every frame runs
- * them. Nothing here asserts a duration: the spans compared are measured
- * in the same frames.
+ * them. Turned off while the window animates (a run paused while the
+ * canvas plays out its pulses), pacing goes on until the animation ends.
+ * Nothing here asserts a duration: the spans compared are measured in the
+ * same frames.
  */
 
 #include "config.h"
@@ -28,6 +30,7 @@
 typedef struct
 {
   GtkWidget *area;
+  guint      pause_at;       /* turns pacing off at this tick, if not 0 */
   gint64     frame_start;    /* this frame's before-paint, or 0 */
   gboolean   ticked;         /* the tick callback ran in this frame */
   guint      frames;         /* frames that ended, with the tick or not */
@@ -58,6 +61,8 @@ tick_cb (GtkWidget     *widget,
 
   run->ticked = TRUE;
   gtk_widget_queue_draw (widget);
+  if (run->pause_at != 0 && run->tick_starts->len + 1 == run->pause_at)
+    swy_frame_pacer_set_active (GTK_WINDOW (gtk_widget_get_root (widget)), FALSE);
 
   return G_SOURCE_CONTINUE;
 }
@@ -176,11 +181,13 @@ slow_window (Run *run)
   return window;
 }
 
+/* Every frame that ran the tick took 40 ms or more, longer than the
+ * refresh interval: the next one started no sooner than that long after it
+ * ended. The frames between skipped the tick, and idles ran in the gaps. */
 static void
-test_pacer_paced (void)
+assert_paced (GtkWindow *window,
+              Run       *run)
 {
-  Run run = { 0 };
-  GtkWindow *window = slow_window (&run);
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   gint64 refresh = 0;
   gint64 presentation = 0;
@@ -189,24 +196,29 @@ test_pacer_paced (void)
                                     &refresh, &presentation);
   g_assert_cmpint (refresh, >, 0);
 
-  swy_frame_pacer_set_active (window, TRUE);
-  animate (window, &run);
-
-  /* Every frame that ran the tick took 40 ms or more, longer than the
-   * refresh interval: the next one started no sooner than that long
-   * after it ended. */
-  for (guint i = 1; i < run.tick_starts->len; i++)
+  for (guint i = 1; i < run->tick_starts->len; i++)
     {
-      gint64 start = g_array_index (run.tick_starts, gint64, i);
-      gint64 last_start = g_array_index (run.tick_starts, gint64, i - 1);
-      gint64 last_end = g_array_index (run.tick_ends, gint64, i - 1);
+      gint64 start = g_array_index (run->tick_starts, gint64, i);
+      gint64 last_start = g_array_index (run->tick_starts, gint64, i - 1);
+      gint64 last_end = g_array_index (run->tick_ends, gint64, i - 1);
 
       g_assert_cmpint (last_end - last_start, >=, SLOW_FRAME_US);
       g_assert_cmpint (start + refresh / 2 + TOLERANCE_US, >=, last_end + (last_end - last_start));
     }
-  /* The frames between skipped the tick, and idles ran in the gaps. */
-  g_assert_cmpuint (run.frames, >, run.tick_starts->len);
-  g_assert_cmpuint (run.idles_run, >, 0);
+  g_assert_cmpuint (run->frames, >, run->tick_starts->len);
+  g_assert_cmpuint (run->idles_run, >, 0);
+}
+
+static void
+test_pacer_paced (void)
+{
+  Run run = { 0 };
+  GtkWindow *window = slow_window (&run);
+
+  swy_frame_pacer_set_active (window, TRUE);
+  animate (window, &run);
+
+  assert_paced (window, &run);
   g_test_message ("paced: %u frames, %u ran the tick; %u idles ran",
                   run.frames, run.tick_starts->len, run.idles_run);
 
@@ -223,11 +235,26 @@ test_pacer_inactive (void)
   animate (window, &run);
   g_assert_cmpuint (run.frames, ==, run.tick_starts->len);
 
-  /* Active, then not again: the same. */
+  close_window (window, &run);
+}
+
+/* Turned off while the window animates, pacing goes on until a frame has
+ * no tick callback left; then every frame runs them again. */
+static void
+test_pacer_after_pause (void)
+{
+  Run run = { 0 };
+  GtkWindow *window = slow_window (&run);
+
   swy_frame_pacer_set_active (window, TRUE);
-  swy_frame_pacer_set_active (window, FALSE);
+  run.pause_at = TICKS / 2;
+  animate (window, &run);
+  assert_paced (window, &run);
+
+  wait_for_frame (window);
   run_clear (&run);
   run.frames = 0;
+  run.pause_at = 0;
   animate (window, &run);
   g_assert_cmpuint (run.frames, ==, run.tick_starts->len);
 
@@ -260,6 +287,7 @@ main (int   argc,
 
   g_test_add_func ("/Swy/Pacer/paced", test_pacer_paced);
   g_test_add_func ("/Swy/Pacer/inactive", test_pacer_inactive);
+  g_test_add_func ("/Swy/Pacer/after-pause", test_pacer_after_pause);
   g_test_add_func ("/Swy/Pacer/realized-again", test_pacer_realized_again);
 
   return g_test_run ();
