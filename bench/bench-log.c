@@ -11,7 +11,8 @@
  *    view mapped and its model holding every record (three times, median);
  *  - filters: from changing a filter through the view's own widgets (or
  *    the timeline view's lane filter) until the first frame painted with
- *    it applied, and back;
+ *    it applied, and back; the log's while it follows (its live tail in
+ *    GTK's list) and again after a scroll up froze it (the whole log);
  *  - scroll from end to start: a jump from the end (following) to the
  *    first record, and a sweep from the end to the start in 100 steps,
  *    each until its frame is painted;
@@ -20,9 +21,9 @@
  *    from the GdkFrameClock: the interval between frames, and the busy
  *    time from before-paint to after-paint (tick callbacks, layout,
  *    snapshot, rendering);
- *  - the floor of a streaming frame, for the log: the same window with
- *    the graph paused and the log frozen (no model change), and only a
- *    4x4 widget in its corner drawn again every frame, for 3 s. Under Xvfb
+ *  - the floor of a streaming frame, for each view: the same window with
+ *    the graph paused and the view no longer following (nothing changes),
+ *    and only a 4x4 widget in its corner drawn again every frame, for 3 s. Under Xvfb
  *    GTK 4.8's GL renderer paints the whole window every frame (no buffer
  *    age), so with GL this is the full-window repaint every frame pays;
  *    cairo paints only the widget.
@@ -450,30 +451,6 @@ add_frames (Child *child)
   add_stat (child->out, "between_cpu_ms", child->between_ms);
 }
 
-/* Frames while the graph plays live and the view follows. */
-static void
-measure_streaming (Child *child)
-{
-  guint64 total_start;
-  double start;
-
-  swy_graph_set_speed (child->graph, 1.0);
-  swy_graph_play (child->graph);
-  run_for (WARMUP_S);
-  total_start = swy_trace_get_n_total (swy_graph_get_trace (child->graph));
-  start = now_ms ();
-  record_frames (child, STREAM_S);
-  swy_graph_pause (child->graph);
-
-  json_builder_set_member_name (child->out, "streaming");
-  json_builder_begin_object (child->out);
-  add_double (child->out, "records_per_s",
-              (swy_trace_get_n_total (swy_graph_get_trace (child->graph)) - total_start) /
-              ((now_ms () - start) / 1000.0));
-  add_frames (child);
-  json_builder_end_object (child->out);
-}
-
 static gboolean
 redraw_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
@@ -498,13 +475,38 @@ draw_dot (GtkDrawingArea *area,
   cairo_paint (cr);
 }
 
-/* The streaming frame's floor: nothing changes but the dot (see the top). */
+/* Makes the view follow the newest records, or stop following them. */
+typedef void (*FollowFunc) (Child *child, gboolean follow);
+
+/* Frames while the graph plays live and the view follows; then the
+ * streaming frame's floor in the same window: the graph paused, the view no
+ * longer following, nothing changing but the dot (see the top). */
 static void
-measure_floor (Child *child)
+measure_streaming (Child      *child,
+                   FollowFunc  follow)
 {
+  guint64 total_start;
+  double start;
   guint tick;
 
-  swy_log_view_set_following (log_view (child), FALSE);
+  follow (child, TRUE);
+  swy_graph_set_speed (child->graph, 1.0);
+  swy_graph_play (child->graph);
+  run_for (WARMUP_S);
+  total_start = swy_trace_get_n_total (swy_graph_get_trace (child->graph));
+  start = now_ms ();
+  record_frames (child, STREAM_S);
+  swy_graph_pause (child->graph);
+
+  json_builder_set_member_name (child->out, "streaming");
+  json_builder_begin_object (child->out);
+  add_double (child->out, "records_per_s",
+              (swy_trace_get_n_total (swy_graph_get_trace (child->graph)) - total_start) /
+              ((now_ms () - start) / 1000.0));
+  add_frames (child);
+  json_builder_end_object (child->out);
+
+  follow (child, FALSE);
   wait_painted (child, NULL);
   wait_painted (child, NULL);
   tick = gtk_widget_add_tick_callback (child->dot, redraw_tick_cb, NULL, NULL);
@@ -566,17 +568,49 @@ log_model_alone (Child *child)
 }
 
 static void
-log_filters (Child *child)
+log_follow (Child   *child,
+            gboolean follow)
 {
-  json_builder_set_member_name (child->out, "filters");
+  swy_log_view_set_following (log_view (child), follow);
+}
+
+static void
+log_filter_set (Child      *child,
+                const char *name)
+{
+  json_builder_set_member_name (child->out, name);
   json_builder_begin_object (child->out);
   measure_filter (child, "topic", filter_topic, log_filtered);
   measure_filter (child, "node", filter_node, log_filtered);
-  /* Without the search entry's typing delay (150 ms after the last key). */
-  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (_swy_log_view_get_search_entry (log_view (child))), 0);
   measure_filter (child, "search", filter_search, log_filtered);
   measure_filter (child, "kind", filter_kind, log_filtered);
   json_builder_end_object (child->out);
+}
+
+/* The filters while the log follows (its live tail in GTK's list), then
+ * after a scroll up froze it (the whole log in GTK's list). */
+static void
+log_filters (Child *child)
+{
+  GtkAdjustment *vadj = log_vadjustment (child);
+
+  /* Without the search entry's typing delay (150 ms after the last key). */
+  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (_swy_log_view_get_search_entry (log_view (child))), 0);
+  log_follow (child, TRUE);
+  wait_painted (child, NULL);
+  log_filter_set (child, "filters");
+
+  wait_painted (child, NULL);
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) - gtk_adjustment_get_page_size (vadj) / 2);
+  wait_painted (child, NULL);
+  wait_painted (child, NULL);
+  if (swy_log_view_get_following (log_view (child)))
+    {
+      g_printerr ("bench-log: scrolling up did not freeze the log\n");
+      exit (3);
+    }
+  add_int (child->out, "frozen_rows", log_rows (child));
+  log_filter_set (child, "filters_frozen");
 }
 
 /* From the end, following, to the first record: a jump, then a sweep. */
@@ -643,11 +677,7 @@ bench_log (Child *child)
   if (wanted ("log", "scroll"))
     log_scroll (child);
   if (wanted ("log", "streaming"))
-    {
-      swy_log_view_set_following (log_view (child), TRUE);
-      measure_streaming (child);
-      measure_floor (child);
-    }
+    measure_streaming (child, log_follow);
   json_builder_end_object (child->out);
 }
 
@@ -672,6 +702,13 @@ filter_lanes (Child   *child,
   const char *lanes[] = { "sensors", "s-1", NULL };
 
   swy_timeline_view_set_lane_filter (timeline_view (child), on ? lanes : NULL);
+}
+
+static void
+timeline_follow (Child   *child,
+                 gboolean follow)
+{
+  swy_timeline_view_set_follow (timeline_view (child), follow);
 }
 
 static gboolean
@@ -745,10 +782,7 @@ bench_timeline (Child *child)
   if (wanted ("timeline", "scroll"))
     timeline_scroll (child);
   if (wanted ("timeline", "streaming"))
-    {
-      swy_timeline_view_set_follow (timeline_view (child), TRUE);
-      measure_streaming (child);
-    }
+    measure_streaming (child, timeline_follow);
   json_builder_end_object (child->out);
 }
 
@@ -900,6 +934,35 @@ get (JsonObject *object,
   return json_object_get_double_member (o, parts[g_strv_length (parts) - 1]);
 }
 
+/* The filters of one set ("filters" or "filters_frozen"), if measured. */
+static void
+print_filters (JsonObject *figures,
+               const char *renderer,
+               const char *view,
+               const char *set,
+               const char *label)
+{
+  JsonObject *filters;
+  g_autoptr(GList) names = NULL;
+
+  if (!json_object_has_member (json_object_get_object_member (figures, view), set))
+    return;
+  filters = json_object_get_object_member (json_object_get_object_member (figures, view), set);
+  names = json_object_get_members (filters);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonObject *f = json_object_get_object_member (filters, l->data);
+      double apply = json_object_get_double_member (f, "apply_ms");
+
+      printf ("%-6s %-8s %sfilter %-7s applied %.1f ms (%.2fx the 200 ms target; the change "
+              "itself %.1f ms), removed %.1f ms, %" G_GINT64_FORMAT " rows\n",
+              renderer, view, label, (const char *) l->data, apply, apply / 200.0,
+              json_object_get_double_member (f, "apply_call_ms"),
+              json_object_get_double_member (f, "remove_ms"),
+              json_object_has_member (f, "rows") ? json_object_get_int_member (f, "rows") : 0);
+    }
+}
+
 static void
 print_view (JsonObject *figures,
             const char *renderer,
@@ -933,7 +996,7 @@ print_view (JsonObject *figures,
           get (figures, view, "streaming.layout_ms.median"),
           get (figures, view, "streaming.paint_ms.median"));
   if (!isnan (get (figures, view, "streaming_floor.busy_ms.median")))
-    printf ("%-6s %-8s floor (log frozen, a 4x4 widget drawn every frame): frame busy median %.1f, "
+    printf ("%-6s %-8s floor (paused, not following, a 4x4 widget drawn every frame): frame busy median %.1f, "
             "p95 %.1f, max %.1f ms, paint %.1f ms (median); streaming's busy median %.2fx and max "
             "%.2fx this median\n", renderer, view,
             get (figures, view, "streaming_floor.busy_ms.median"),
@@ -943,25 +1006,8 @@ print_view (JsonObject *figures,
             get (figures, view, "streaming.busy_ms.median") / get (figures, view, "streaming_floor.busy_ms.median"),
             get (figures, view, "streaming.busy_ms.max") / get (figures, view, "streaming_floor.busy_ms.median"));
 
-  if (json_object_has_member (json_object_get_object_member (figures, view), "filters"))
-    {
-      JsonObject *filters = json_object_get_object_member (json_object_get_object_member (figures, view),
-                                                           "filters");
-      g_autoptr(GList) names = json_object_get_members (filters);
-
-      for (GList *l = names; l != NULL; l = l->next)
-        {
-          JsonObject *f = json_object_get_object_member (filters, l->data);
-          double apply = json_object_get_double_member (f, "apply_ms");
-
-          printf ("%-6s %-8s filter %-7s applied %.1f ms (%.2fx the 200 ms target; the change "
-                  "itself %.1f ms), removed %.1f ms, %" G_GINT64_FORMAT " rows\n",
-                  renderer, view, (const char *) l->data, apply, apply / 200.0,
-                  json_object_get_double_member (f, "apply_call_ms"),
-                  json_object_get_double_member (f, "remove_ms"),
-                  json_object_has_member (f, "rows") ? json_object_get_int_member (f, "rows") : 0);
-        }
-    }
+  print_filters (figures, renderer, view, "filters", "");
+  print_filters (figures, renderer, view, "filters_frozen", "frozen ");
 }
 
 int
