@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A filter bar above a GtkColumnView over a SwyLogModel. Rows bind cheaply:
- * one SwyTraceRecord per visible row (the list model creates it), labels
- * filled from stack buffers, CSS classes set in one call.
+ * A filter bar above a GtkColumnView over a SwyLogModel (through its
+ * selection and SwyLogTail). Rows bind cheaply: one SwyTraceRecord per
+ * visible row (the list model creates it), cells filled from stack
+ * buffers, CSS classes set in one call.
  *
  * Follow-live: while following, the table shows only the model's last rows,
  * about a screenful (SwyLogTail), catches up with the trace once a frame
@@ -13,7 +14,8 @@
  * selecting a row or selecting an event elsewhere freezes it, so that what
  * the user looks at stays put: the table then shows every row, the same
  * records at the same place on screen; the “Jump to Live” button (or the
- * follow toggle) resumes.
+ * follow toggle) resumes. While following, the table's rows are the tail's
+ * slots, whose records change under the cells (notify::item).
  *
  * Linked selection: selecting a row selects its event in the window's
  * SwyViewState; when another view selects an event, the log selects that
@@ -257,8 +259,8 @@ page_size_changed_cb (SwyLogView *self)
 
 /* Anything that moves the view up from the end freezes it. The wheel and
  * the scrollbar are caught before they scroll (below); this catches the
- * rest: a touchscreen pan, the keyboard, assistive technologies. GTK's own
- * scrolling while following keeps the end in view. */
+ * rest, such as a touchscreen pan or a program setting the adjustment.
+ * GTK's own scrolling while following keeps the end in view. */
 static void
 value_changed_cb (SwyLogView    *self,
                   GtkAdjustment *adjustment)
