@@ -39,5 +39,6 @@ SwyWelcome     *_swy_window_get_welcome      (SwyWindow *self);
 SwyLessonPanel *_swy_window_get_lesson_panel (SwyWindow *self);
 const char     *_swy_window_get_view         (SwyWindow *self);
 gboolean        _swy_window_get_lesson_shown (SwyWindow *self);
+GtkPaned       *_swy_window_get_bottom_paned (SwyWindow *self);
 
 G_END_DECLS

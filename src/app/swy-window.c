@@ -66,7 +66,9 @@ struct _SwyWindow
   char                 *last_toast;    /* for the GUI tests */
 
   /* Template children */
+  GtkPaned             *bottom_paned;
   GtkBox               *bottom_panel;
+  gboolean              panel_sized;   /* the panel's first height is set */
   AdwViewStack         *bottom_stack;
   SwyCanvas            *canvas;
   SwyEventDetails      *event_details;
@@ -1556,6 +1558,31 @@ show_pane_change_state (GSimpleAction *action,
   g_simple_action_set_state (action, state);
 }
 
+/* The share of the height under the header bar that the bottom panel
+ * takes the first time it shows in a window, so that the log has rows to
+ * show under its filters; never less than its minimum. After that the
+ * paned keeps wherever the user dragged it. */
+#define PANEL_SHARE 0.45
+
+static void
+set_panel_visible (SwyWindow *self,
+                   gboolean   visible)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self->bottom_paned));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->bottom_panel), visible);
+  if (visible && !self->panel_sized && height > 0)
+    {
+      int minimum;
+
+      gtk_widget_measure (GTK_WIDGET (self->bottom_panel), GTK_ORIENTATION_VERTICAL,
+                          gtk_widget_get_width (GTK_WIDGET (self->bottom_paned)), &minimum, NULL, NULL, NULL);
+      gtk_paned_set_position (self->bottom_paned,
+                              MAX (0, height - MAX (minimum, (int) round (height * PANEL_SHARE))));
+      self->panel_sized = TRUE;
+    }
+}
+
 static void
 show_panel_change_state (GSimpleAction *action,
                          GVariant      *state,
@@ -1563,7 +1590,7 @@ show_panel_change_state (GSimpleAction *action,
 {
   SwyWindow *self = SWY_WINDOW (user_data);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->bottom_panel), g_variant_get_boolean (state));
+  set_panel_visible (self, g_variant_get_boolean (state));
   g_simple_action_set_state (action, state);
 }
 
@@ -1911,7 +1938,7 @@ enter_replay (SwyWindow  *self,
                           name);
   gtk_label_set_text (self->replay_label, text);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->bottom_panel), TRUE);
+  set_panel_visible (self, TRUE);
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "show-panel")),
                              g_variant_new_boolean (TRUE));
 }
@@ -2343,6 +2370,7 @@ swy_window_class_init (SwyWindowClass *klass)
   g_type_ensure (SWY_TYPE_PALETTE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/swy-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SwyWindow, bottom_paned);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, bottom_panel);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, bottom_stack);
   gtk_widget_class_bind_template_child (widget_class, SwyWindow, canvas);
@@ -2600,6 +2628,14 @@ _swy_window_get_view (SwyWindow *self)
   g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+GtkPaned *
+_swy_window_get_bottom_paned (SwyWindow *self)
+{
+  g_return_val_if_fail (SWY_IS_WINDOW (self), NULL);
+
+  return self->bottom_paned;
 }
 
 /* Whether the start pane shows the lesson (rather than the node palette). */
