@@ -52,17 +52,41 @@ typedef struct
   int         fixed_width;   /* -1: expands */
   float       xalign;
   const char *css_class;
+  const char *widest;        /* a number the column must show whole, or NULL */
 } ColumnInfo;
 
+/* Numbers are clipped, never ellipsized, so their columns are at least as
+ * wide as the widest value a long run gives: 99,999,999.999 ms is 27 hours
+ * of virtual time, #99,999,999 a hundred million events. */
 static const ColumnInfo column_info[N_COLUMNS] = {
-  [COLUMN_TIME]    = { N_("Time (ms)"),  84, 1.0, "numeric" },
-  [COLUMN_KIND]    = { N_("Kind"),      136, 0.0, NULL },
-  [COLUMN_EVENT]   = { N_("Event"),      60, 1.0, "numeric" },
-  [COLUMN_TOPIC]   = { N_("Topic"),     130, 0.0, NULL },
-  [COLUMN_ROUTE]   = { N_("From → To"), 150, 0.0, NULL },
-  [COLUMN_DEPTH]   = { N_("Depth"),      56, 1.0, "numeric" },
-  [COLUMN_PAYLOAD] = { N_("Payload"),    -1, 0.0, "log-payload" },
+  [COLUMN_TIME]    = { N_("Time (ms)"),  84, 1.0, "numeric", "99999999.999" },
+  [COLUMN_KIND]    = { N_("Kind"),      136, 0.0, NULL, NULL },
+  [COLUMN_EVENT]   = { N_("Event"),      60, 1.0, "numeric", "#99999999" },
+  [COLUMN_TOPIC]   = { N_("Topic"),     130, 0.0, NULL, NULL },
+  [COLUMN_ROUTE]   = { N_("From → To"), 150, 0.0, NULL, NULL },
+  [COLUMN_DEPTH]   = { N_("Depth"),      56, 1.0, "numeric", NULL },
+  [COLUMN_PAYLOAD] = { N_("Payload"),    -1, 0.0, "log-payload", NULL },
 };
+
+/* Room for a cell's padding on both sides, beyond its text. */
+#define CELL_PADDING 20
+
+/* A column's width: its own, or more if its widest number needs it. */
+static int
+column_width (SwyLogView       *self,
+              const ColumnInfo *info)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int width;
+
+  if (info->widest == NULL)
+    return info->fixed_width;
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), info->widest);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+
+  return MAX (info->fixed_width, width + CELL_PADDING);
+}
 
 struct _SwyLogView
 {
@@ -625,7 +649,7 @@ add_columns (SwyLogView *self)
       column = gtk_column_view_column_new (_(column_info[i].title), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       if (column_info[i].fixed_width > 0)
-        gtk_column_view_column_set_fixed_width (column, column_info[i].fixed_width);
+        gtk_column_view_column_set_fixed_width (column, column_width (self, &column_info[i]));
       else
         gtk_column_view_column_set_expand (column, TRUE);
       gtk_column_view_append_column (self->column_view, column);

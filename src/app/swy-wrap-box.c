@@ -10,9 +10,10 @@
  * (GTK 4.8 has no wrapping box; libadwaita 1.2 neither).
  *
  * Children keep their natural width (at most the box's width), in order,
- * left to right; a line ends when the next child would not fit. What a
- * line leaves over goes to its horizontally expanding children, shared
- * equally; a line without one stays at the start. A line is as tall as
+ * left to right; a line ends when the next child would not fit. A child
+ * that expands horizontally needs only its minimum width to fit, and what
+ * a line leaves over goes to its expanding children, shared equally; a
+ * line without one stays at the start. A line is as tall as
  * its tallest child, and every child of a line gets that height.
  */
 
@@ -72,6 +73,10 @@ break_lines (SwyWrapBox *self,
         continue;
 
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &item.width, NULL, NULL);
+      /* An expanding child gets what its line leaves over anyway: it
+       * needs only its minimum to stay on the line. */
+      if (width >= 0 && gtk_widget_compute_expand (child, GTK_ORIENTATION_HORIZONTAL))
+        item.width = minimum;
       if (width >= 0)
         item.width = MAX (minimum, MIN (item.width, width));
 

@@ -1416,6 +1416,60 @@ test_live_tail (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Numbers are clipped, never ellipsized: the time and event columns show
+ * the numbers of a long run whole. */
+
+static gboolean
+is_inscription_with_text (GtkWidget     *widget,
+                          gconstpointer  data)
+{
+  return GTK_IS_INSCRIPTION (widget) &&
+         g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), data) == 0;
+}
+
+static int
+text_width (GtkWidget  *widget,
+            const char *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+
+  return width;
+}
+
+static void
+test_number_columns (void)
+{
+  g_autoptr(SwyGraph) graph = swy_graph_new ();
+  g_autoptr(SwyViewState) view_state = swy_view_state_new ();
+  GtkWidget *widget = swy_log_view_new (graph, view_state);
+  GtkWidget *window = new_window ("Log", widget, 1000, 420);
+  static const char *texts[] = { "86400000.000", "#1" };   /* a day of virtual time */
+  GtkWidget *cell;
+
+  /* A timer that ticks once, after a day. */
+  add_node (graph, "timer", "daily");
+  add_node (graph, "counter", "days");
+  g_object_set (swy_graph_lookup_node (graph, "daily"), "interval-ms", 24 * 3600 * 1000u, "count", 1, NULL);
+  connect_nodes (graph, "daily:out", "days:in", 0);
+  swy_graph_run_fast (graph, -1);
+  wait_for_frame (window);
+  wait_for_frame (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      cell = test_find_widget (widget, is_inscription_with_text, texts[i]);
+      g_assert_nonnull (cell);
+      g_test_message ("“%s”: %d px of text in a cell of %d px", texts[i], text_width (cell, texts[i]),
+                      gtk_widget_get_width (cell));
+      g_assert_cmpint (gtk_widget_get_width (cell), >=, text_width (cell, texts[i]));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_screenshots (void)
 {
@@ -1484,6 +1538,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Log/view", test_view);
   g_test_add_func ("/Swy/Log/live-tail", test_live_tail);
   g_test_add_func ("/Swy/Log/tail-changes", test_tail_changes);
+  g_test_add_func ("/Swy/Log/number-columns", test_number_columns);
   g_test_add_func ("/Swy/Log/screenshots", test_screenshots);
 
   return g_test_run ();
