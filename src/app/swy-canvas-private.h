@@ -128,6 +128,13 @@ struct _SwyCanvas
 
   GdkTexture    *token_textures[CANVAS_N_TOKEN_COLORS];
   GdkTexture    *halo_texture;
+  GdkTexture    *dots_texture;    /* one dot of the dot grid (swy-canvas-draw.c) */
+  graphene_rect_t dots_rect;
+  GdkRGBA        dots_color;
+  SwyDeviceMapping dots_at;
+  GskRenderNode *dots_node;       /* every dot of the view */
+  int            dots_width;
+  int            dots_height;
   GArray        *pulses;          /* of Pulse */
   GHashTable    *rates;           /* SwyWire → WireRate */
   guint64        trace_seen;
@@ -231,6 +238,7 @@ GdkTexture *_swy_canvas_get_cards_texture     (SwyCanvas *self,
 void        _swy_canvas_set_cards_texture_off (SwyCanvas *self,
                                                gboolean   off);
 void        _swy_canvas_clear_cards_texture   (SwyCanvas *self);
+void        _swy_canvas_clear_dots_texture    (SwyCanvas *self);
 
 /* For swy-export.c and the timeline: the colour of a topic's tokens, and
  * the graph drawn with cairo in content coordinates (zoom 1, no pan) in

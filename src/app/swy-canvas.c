@@ -1252,6 +1252,7 @@ swy_canvas_dispose (GObject *object)
   g_clear_pointer (&self->wires_node, gsk_render_node_unref);
   g_clear_pointer (&self->cards_node, gsk_render_node_unref);
   _swy_canvas_clear_cards_texture (self);
+  _swy_canvas_clear_dots_texture (self);
   for (guint i = 0; i < CANVAS_N_TOKEN_COLORS; i++)
     g_clear_object (&self->token_textures[i]);
   g_clear_object (&self->halo_texture);
@@ -1264,6 +1265,7 @@ static void
 swy_canvas_unrealize (GtkWidget *widget)
 {
   _swy_canvas_clear_cards_texture (SWY_CANVAS (widget));
+  _swy_canvas_clear_dots_texture (SWY_CANVAS (widget));
 
   GTK_WIDGET_CLASS (swy_canvas_parent_class)->unrealize (widget);
 }

@@ -958,6 +958,83 @@ test_canvas_card_beat (void)
   destroy_window (window);
 }
 
+/* What @widget draws in its top-left @size × @size pixels, as a snapshot of
+ * it drawn by its window's renderer. */
+static GBytes *
+widget_pixels (GtkWidget *widget,
+               int        size)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  guchar *data = g_malloc ((gsize) size * size * 4);
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, size, size));
+  gdk_texture_download (texture, data, (gsize) size * 4);
+
+  return g_bytes_new_take (data, (gsize) size * size * 4);
+}
+
+/* The canvas's dot grid, drawn from one texture, looks as the CSS
+ * background it replaces draws it, in the light and the dark style. */
+static void
+test_canvas_dots (void)
+{
+  static const char empty_graph[] =
+    "{ \"format\": \"switchyard\", \"version\": 1, \"nodes\": [], \"wires\": [] }\n";
+  SwyWindow *window = open_window (empty_graph);
+  SwyCanvas *canvas = swy_window_get_canvas (window);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *other = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_css_provider_load_from_data (css,
+                                   ".test-dots { background-color: @view_bg_color;"
+                                   " background-image: radial-gradient(circle, alpha(@view_fg_color, 0.12) 1px,"
+                                   " transparent 1.5px); background-size: 24px 24px; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_widget_add_css_class (box, "test-dots");
+  gtk_widget_set_size_request (box, 200, 200);
+  gtk_window_set_child (GTK_WINDOW (other), box);
+  gtk_window_present (GTK_WINDOW (other));
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autoptr(GBytes) drawn = NULL;
+      g_autoptr(GBytes) css_drawn = NULL;
+      const guchar *pixels;
+      gsize size;
+      guint dots = 0;
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_DEFAULT);
+      wait_for_frame (canvas);
+      wait_for_frame (box);
+      drawn = widget_pixels (GTK_WIDGET (canvas), 96);
+      css_drawn = widget_pixels (box, 96);
+      g_assert_true (g_bytes_equal (drawn, css_drawn));
+      /* And there are dots: 4 × 4 tiles, a few pixels darker (light) or
+       * lighter (dark) than the background at each tile's centre. */
+      pixels = g_bytes_get_data (drawn, &size);
+      for (int y = 12; y < 96; y += 24)
+        for (int x = 12; x < 96; x += 24)
+          dots += pixels[(y * 96 + x) * 4] != pixels[((y + 6) * 96 + x) * 4];
+      g_assert_cmpuint (dots, ==, 16);
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+  gtk_window_destroy (GTK_WINDOW (other));
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -972,6 +1049,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Canvas/card-cache", test_canvas_card_cache);
   g_test_add_func ("/Swy/Canvas/cards-texture", test_canvas_cards_texture);
   g_test_add_func ("/Swy/Canvas/card-beat", test_canvas_card_beat);
+  g_test_add_func ("/Swy/Canvas/dots", test_canvas_dots);
 
   status = g_test_run ();
   g_clear_object (&app);
