@@ -19,7 +19,9 @@
  * idles share the rest. Frames that come for other reasons (input, a
  * widget queuing a draw) are not delayed; they only skip the tick
  * callbacks, which catch up, by their frame time, in the next frame that
- * runs them. Frames that do not need it are never paced.
+ * runs them. Frames that do not need it are never paced, and pacing is on
+ * only while a run plays in the window and, after a pause, until the
+ * run's animations end (swy_frame_pacer_set_active()).
  *
  * It stops the clock's "update" emission from a handler connected when the
  * window is realized, before any widget of the window connects its own
