@@ -718,10 +718,11 @@ _swy_canvas_set_cards_texture_off (SwyCanvas *self,
  * "radial-gradient(circle, alpha(@view_fg_color, 0.12) 1px, transparent
  * 1.5px)" at 24 px draws, pixel for pixel. As CSS, GTK 4.8's GL renderer
  * shades every pixel of the view for it every frame, a quarter of a 200-node
- * frame on llvmpipe (bench/README.md); here the dot is drawn once, with the
- * window's renderer, into a texture of the few pixels around a tile's
- * centre that it colours, and the view is that texture at each tile's
- * centre (one render node a dot, all sharing the texture, as tokens do). */
+ * frame on llvmpipe (bench/README.md). Here one row of dots (the view's
+ * width, the 8 px around the tiles' centres that the dots colour) is drawn
+ * once with the window's renderer, from the same gradient, into a texture,
+ * and the view is that texture once a row: a few dozen render nodes, a
+ * third of the view's pixels. */
 #define DOTS_TILE 24.0f
 #define DOTS_BOX  8.0f
 
@@ -740,6 +741,7 @@ snapshot_dots (SwyCanvas   *self,
   GtkWidget *widget = GTK_WIDGET (self);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  float box = (DOTS_TILE - DOTS_BOX) / 2;
   SwyDeviceMapping at;
   GdkRGBA color;
   gboolean found;
@@ -748,50 +750,49 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   found = gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "view_fg_color",
                                           &color);
 G_GNUC_END_IGNORE_DEPRECATIONS
-  if (!found || !swy_texture_get_device_mapping (widget, &at))
+  if (!found || width <= 0 || height <= 0 || !swy_texture_get_device_mapping (widget, &at))
     return;
   color.alpha *= 0.12f;
 
-  /* The tile's origin, like the view's, on a whole device pixel. */
+  /* The row's origin, like the view's, on a whole device pixel. */
   at.x = 0;
   at.y = 0;
   if (self->dots_texture == NULL || !gdk_rgba_equal (&color, &self->dots_color) ||
-      !swy_texture_mapping_fits (&self->dots_at, &at))
+      !swy_texture_mapping_fits (&self->dots_at, &at) || width != self->dots_width)
     {
       float radius = sqrtf (2 * (DOTS_TILE / 2) * (DOTS_TILE / 2));
       GskColorStop stops[2] = { { 1.0f / radius, color }, { 1.5f / radius, { 0, 0, 0, 0 } } };
+      graphene_rect_t tile = GRAPHENE_RECT_INIT (0, 0, DOTS_TILE, DOTS_TILE);
       g_autoptr(GskRenderNode) gradient =
-        gsk_radial_gradient_node_new (&GRAPHENE_RECT_INIT (0, 0, DOTS_TILE, DOTS_TILE),
-                                      &GRAPHENE_POINT_INIT (DOTS_TILE / 2, DOTS_TILE / 2),
+        gsk_radial_gradient_node_new (&tile, &GRAPHENE_POINT_INIT (DOTS_TILE / 2, DOTS_TILE / 2),
                                       radius, radius, 0, 1, stops, G_N_ELEMENTS (stops));
-      float box = (DOTS_TILE - DOTS_BOX) / 2;
+      g_autoptr(GskRenderNode) row =
+        gsk_repeat_node_new (&GRAPHENE_RECT_INIT (0, 0, width, DOTS_TILE), gradient, &tile);
 
       _swy_canvas_clear_dots_texture (self);
-      self->dots_texture = swy_texture_render_node (gradient, &at,
-                                                    &GRAPHENE_RECT_INIT (box, box, DOTS_BOX, DOTS_BOX),
+      self->dots_texture = swy_texture_render_node (row, &at,
+                                                    &GRAPHENE_RECT_INIT (0, box, width, DOTS_BOX),
                                                     &self->dots_rect);
       self->dots_color = color;
       self->dots_at = at;
+      self->dots_width = width;
       if (self->dots_texture == NULL)
         return;
     }
 
-  if (self->dots_node == NULL || width != self->dots_width || height != self->dots_height)
+  if (self->dots_node == NULL || height != self->dots_height)
     {
-      g_autoptr(GPtrArray) dots = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
 
       for (float y = 0; y < height; y += DOTS_TILE)
-        for (float x = 0; x < width; x += DOTS_TILE)
-          {
-            graphene_rect_t r = self->dots_rect;
+        {
+          graphene_rect_t r = self->dots_rect;
 
-            r.origin.x += x;
-            r.origin.y += y;
-            g_ptr_array_add (dots, gsk_texture_node_new (self->dots_texture, &r));
-          }
+          r.origin.y += y;
+          g_ptr_array_add (rows, gsk_texture_node_new (self->dots_texture, &r));
+        }
       g_clear_pointer (&self->dots_node, gsk_render_node_unref);
-      self->dots_node = gsk_container_node_new ((GskRenderNode **) dots->pdata, dots->len);
-      self->dots_width = width;
+      self->dots_node = gsk_container_node_new ((GskRenderNode **) rows->pdata, rows->len);
       self->dots_height = height;
     }
 

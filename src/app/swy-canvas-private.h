@@ -128,11 +128,11 @@ struct _SwyCanvas
 
   GdkTexture    *token_textures[CANVAS_N_TOKEN_COLORS];
   GdkTexture    *halo_texture;
-  GdkTexture    *dots_texture;    /* one dot of the dot grid (swy-canvas-draw.c) */
+  GdkTexture    *dots_texture;    /* one row of the dot grid (swy-canvas-draw.c) */
   graphene_rect_t dots_rect;
   GdkRGBA        dots_color;
   SwyDeviceMapping dots_at;
-  GskRenderNode *dots_node;       /* every dot of the view */
+  GskRenderNode *dots_node;       /* every row of the view */
   int            dots_width;
   int            dots_height;
   GArray        *pulses;          /* of Pulse */
