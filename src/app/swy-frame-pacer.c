@@ -43,6 +43,10 @@
  * the clock's frames come at multiples of the refresh interval. */
 #define SLACK_DIVISOR 2
 
+/* However often other frames come, the live views change at least this
+ * often. */
+#define MAX_STALL_US (250 * G_TIME_SPAN_MILLISECOND)
+
 typedef struct
 {
   GdkFrameClock *clock;          /* while the window is realized */
@@ -53,6 +57,7 @@ typedef struct
   gboolean       update_emitted; /* the frame in progress has an update phase, run or not */
   gboolean       updated;        /* the frame in progress runs its update phase */
   gint64         next_due;       /* the update phase runs in frames that start from here on */
+  gint64         last_update;    /* the last frame that ran its update phase began */
 } Pacer;
 
 static GQuark pacer_quark;
@@ -75,6 +80,7 @@ stop (Pacer *pacer)
   pacer->active = FALSE;
   pacer->stopping = FALSE;
   pacer->next_due = 0;
+  pacer->last_update = 0;
 }
 
 static void
@@ -94,17 +100,22 @@ update_cb (GdkFrameClock *clock,
   gint64 start = pacer->frame_start != 0 ? pacer->frame_start : g_get_monotonic_time ();
 
   pacer->update_emitted = TRUE;
-  if (pacer->active && start + refresh_interval (clock) / SLACK_DIVISOR < pacer->next_due)
+  if (pacer->active && start + refresh_interval (clock) / SLACK_DIVISOR < pacer->next_due &&
+      start - pacer->last_update < MAX_STALL_US)
     {
       g_signal_stop_emission_by_name (clock, "update");
       return;
     }
 
   pacer->updated = TRUE;
+  pacer->last_update = start;
 }
 
 /* Connected after every other handler, so that the frame's whole cost
- * counts: update, layout, snapshot and rendering. */
+ * counts: update, layout, snapshot and rendering. Every slow frame counts,
+ * not only those that ran the update phase: a view that asks for a frame
+ * of its own after each paced one (the timeline's does, from inside GTK)
+ * pushes the next paced frame away too. */
 static void
 after_paint_cb (GdkFrameClock *clock,
                 Pacer         *pacer)
@@ -112,8 +123,8 @@ after_paint_cb (GdkFrameClock *clock,
   gint64 end = g_get_monotonic_time ();
   gint64 busy = end - pacer->frame_start;
 
-  if (pacer->frame_start != 0 && pacer->updated && busy > refresh_interval (clock))
-    pacer->next_due = end + busy;
+  if (pacer->frame_start != 0 && busy > refresh_interval (clock))
+    pacer->next_due = MAX (pacer->next_due, end + busy);
   /* A frame without an update phase: no tick callback is left, the
    * animations that went on after the run ended. */
   if (pacer->stopping && !pacer->update_emitted)

@@ -427,6 +427,11 @@ swy_node_widget_show_replayed (SwyNodeWidget         *self,
  * would ask for a frame of its own: swy-frame-pacer.c). */
 #define BEAT_US (200 * G_TIME_SPAN_MILLISECOND)
 
+/* When the cards last refreshed on the beat (a frame time). A paced frame
+ * may come well after its beat: the next beat is then one that leaves at
+ * least three quarters of a beat between two refreshes. */
+static gint64 last_beat_refresh;
+
 static gboolean
 beat_tick_cb (GtkWidget     *widget,
               GdkFrameClock *clock,
@@ -434,10 +439,13 @@ beat_tick_cb (GtkWidget     *widget,
 {
   SwyNodeWidget *self = SWY_NODE_WIDGET (widget);
 
+  gint64 frame_time = gdk_frame_clock_get_frame_time (clock);
+
   /* The frame time, not the clock: the same for every card in a frame. */
-  if (gdk_frame_clock_get_frame_time (clock) < self->beat)
+  if (frame_time < self->beat)
     return G_SOURCE_CONTINUE;
 
+  last_beat_refresh = MAX (last_beat_refresh, frame_time);
   self->beat_tick = 0;
   update (self);
 
@@ -450,7 +458,8 @@ wait_for_beat (SwyNodeWidget *self)
   if (self->beat_tick != 0)
     return;
 
-  self->beat = (g_get_monotonic_time () / BEAT_US + 1) * BEAT_US;
+  self->beat = (MAX (g_get_monotonic_time (), last_beat_refresh + 3 * BEAT_US / 4) / BEAT_US + 1) *
+               BEAT_US;
   self->beat_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), beat_tick_cb, NULL, NULL);
 }
 
