@@ -98,6 +98,7 @@ struct _SwyLogModel
   gboolean      cleared;           /* the trace was cleared since the last update */
 
   gboolean      replacing;         /* between the two changes of a rebuild */
+  guint         replacement;       /* the rows the rebuild brings, while replacing */
   gboolean      pending;           /* the trace changed since the last update */
   gboolean      auto_update;
   guint         update_source;
@@ -492,11 +493,13 @@ rebuild (SwyLogModel *self)
    * filter leaving 800,000 rows is 800,000 item objects. Between the two,
    * the model is empty, as the contract of items-changed requires. */
   self->replacing = TRUE;
+  self->replacement = added;
   self->n_rows = 0;
   notify_n_items (self, 0, removed, 0);
   self->n_rows = added;
   notify_n_items (self, 0, 0, added);
   self->replacing = FALSE;
+  self->replacement = 0;
   set_pending (self, FALSE);
 }
 
@@ -1188,6 +1191,24 @@ swy_log_model_get_replacing (SwyLogModel *self)
   g_return_val_if_fail (SWY_IS_LOG_MODEL (self), FALSE);
 
   return self->replacing;
+}
+
+/**
+ * swy_log_model_get_replacement:
+ * @self: a log model
+ *
+ * While replacing (swy_log_model_get_replacing()), how many rows the
+ * rebuild brings: during its first change, which removes the old rows,
+ * the number the second one adds (none follows when it is 0).
+ *
+ * Returns: the rows after the rebuild, 0 when not replacing
+ */
+guint
+swy_log_model_get_replacement (SwyLogModel *self)
+{
+  g_return_val_if_fail (SWY_IS_LOG_MODEL (self), 0);
+
+  return self->replacement;
 }
 
 /**

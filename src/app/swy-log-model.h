@@ -57,6 +57,7 @@ void          swy_log_model_set_search        (SwyLogModel        *self,
 gboolean      swy_log_model_get_filtered      (SwyLogModel        *self);
 gboolean      swy_log_model_get_pending       (SwyLogModel        *self);
 gboolean      swy_log_model_get_replacing     (SwyLogModel        *self);
+guint         swy_log_model_get_replacement   (SwyLogModel        *self);
 gboolean      swy_log_model_get_auto_update   (SwyLogModel        *self);
 void          swy_log_model_set_auto_update   (SwyLogModel        *self,
                                                gboolean            auto_update);

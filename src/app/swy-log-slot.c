@@ -1,11 +1,11 @@
-/* swy-log-slot.c: a row of the log's live tail, whose item changes
+/* swy-log-slot.c: a row of the log's table, whose item changes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * While the log follows live, its table's rows are slots (see
- * swy-log-tail.c): the list keeps the same items, and a slot's item, the
- * record it shows, changes under it, so GTK neither creates nor destroys
- * row widgets as records stream in; the cells re-text on notify::item.
+ * The log's table's rows are slots (see swy-log-tail.c): the list keeps
+ * the same items, and a slot's item, the record it shows, changes under
+ * it, so GTK neither creates nor destroys row widgets as records stream in
+ * or when a filter changes; the cells re-text on notify::item.
  */
 
 #define G_LOG_DOMAIN "swy-log-slot"

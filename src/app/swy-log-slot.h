@@ -1,4 +1,4 @@
-/* swy-log-slot.h: a row of the log's live tail, whose item changes
+/* swy-log-slot.h: a row of the log's table, whose item changes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

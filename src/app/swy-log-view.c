@@ -14,8 +14,9 @@
  * selecting a row or selecting an event elsewhere freezes it, so that what
  * the user looks at stays put: the table then shows every row, the same
  * records at the same place on screen; the “Jump to Live” button (or the
- * follow toggle) resumes. While following, the table's rows are the tail's
- * slots, whose records change under the cells (notify::item).
+ * follow toggle) resumes. The table's rows are the tail's slots, whose
+ * records change under the cells (notify::item): as records stream in
+ * while following, and when a filter changes while frozen.
  *
  * Linked selection: selecting a row selects its event in the window's
  * SwyViewState; when another view selects an event, the log selects that
@@ -601,25 +602,18 @@ slot_item_changed_cb (SwyLogSlot     *slot,
   set_cell (label, swy_log_slot_get_item (slot));
 }
 
-/* A row is a record, or, while following, a slot of the tail whose record
- * changes as records stream in (swy-log-tail.c). */
+/* A row is a slot of the tail, whose record changes as records stream in
+ * and when a filter changes (swy-log-tail.c). */
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               SwyLogView               *self)
 {
-  GObject *item = gtk_list_item_get_item (list_item);
+  SwyLogSlot *slot = SWY_LOG_SLOT (gtk_list_item_get_item (list_item));
   GtkInscription *label = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
 
-  if (SWY_IS_LOG_SLOT (item))
-    {
-      g_signal_connect_object (item, "notify::item", G_CALLBACK (slot_item_changed_cb), label, 0);
-      set_cell (label, swy_log_slot_get_item (SWY_LOG_SLOT (item)));
-    }
-  else
-    {
-      set_cell (label, SWY_TRACE_RECORD (item));
-    }
+  g_signal_connect_object (slot, "notify::item", G_CALLBACK (slot_item_changed_cb), label, 0);
+  set_cell (label, swy_log_slot_get_item (slot));
 }
 
 static void
@@ -629,7 +623,7 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
 {
   GObject *item = gtk_list_item_get_item (list_item);
 
-  if (SWY_IS_LOG_SLOT (item))
+  if (item != NULL)
     g_signal_handlers_disconnect_by_data (item, gtk_list_item_get_child (list_item));
 }
 

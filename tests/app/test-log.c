@@ -1121,7 +1121,9 @@ test_tail_changes (void)
   g_signal_connect (tail, "items-changed", G_CALLBACK (record_change_cb), changes);
   g_signal_connect (tail, "selection-changed", G_CALLBACK (record_selection_cb), changes);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tail)), ==, 100);
-  g_assert_false (tail_has_slot (tail, 99));
+  /* The whole model's rows are slots of their positions too. */
+  g_assert_true (tail_has_slot (tail, 99));
+  g_assert_cmpstr (tail_string (tail, 99), ==, "99");
 
   /* To the tail: the last ten become slots, then the rows before go. */
   swy_log_tail_set_size (tail, 10);
@@ -1161,7 +1163,7 @@ test_tail_changes (void)
   swy_log_tail_set_size (tail, G_MAXUINT);
   g_assert_cmpstr (changes->str, ==, "0,0,93;93,10,10;");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tail)), ==, 103);
-  g_assert_false (tail_has_slot (tail, 102));
+  g_assert_true (tail_has_slot (tail, 102));
   g_assert_cmpstr (tail_string (tail, 102), ==, "105");
   g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (tail), 95));
 
@@ -1208,6 +1210,31 @@ expected_cells (const SwyTraceRecordData *data)
                           g_quark_to_string (data->topic), route, data->depth);
 }
 
+/* Each row of the table is a slot showing the model's row @first + its
+ * position, and its cells show that row's record. */
+static void
+assert_slots (SwyLogView *view,
+              guint       first)
+{
+  GListModel *table = G_LIST_MODEL (gtk_column_view_get_model (_swy_log_view_get_column_view (view)));
+  SwyLogModel *model = swy_log_view_get_model (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (table); i++)
+    {
+      g_autoptr(GObject) shown = g_list_model_get_item (table, i);
+      g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (model), first + i);
+      g_autofree char *cells = row_cells (view, i);
+      g_autofree char *expected = NULL;
+      SwyTraceRecordData data;
+
+      g_assert_true (SWY_IS_LOG_SLOT (shown));
+      g_assert_true (swy_log_slot_get_item (SWY_LOG_SLOT (shown)) == row);
+      g_assert_true (swy_log_model_peek (model, first + i, &data));
+      expected = expected_cells (&data);
+      g_assert_cmpstr (cells, ==, expected);
+    }
+}
+
 /* Following: the table holds exactly the model's last rows, as many as
  * fit and three more, as slots showing the model's items, and its cells
  * show each one's record. */
@@ -1221,20 +1248,7 @@ assert_tail (SwyLogView *view)
 
   g_assert_true (swy_log_view_get_following (view));
   g_assert_cmpuint (n, ==, MIN (total, expected_tail_rows (view)));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) shown = g_list_model_get_item (table, i);
-      g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (model), total - n + i);
-      g_autofree char *cells = row_cells (view, i);
-      g_autofree char *expected = NULL;
-      SwyTraceRecordData data;
-
-      g_assert_true (SWY_IS_LOG_SLOT (shown));
-      g_assert_true (swy_log_slot_get_item (SWY_LOG_SLOT (shown)) == row);
-      g_assert_true (swy_log_model_peek (model, total - n + i, &data));
-      expected = expected_cells (&data);
-      g_assert_cmpstr (cells, ==, expected);
-    }
+  assert_slots (view, total - n);
 }
 
 /* Whether the table's row at @position is drawn as selected. */
@@ -1416,6 +1430,134 @@ test_live_tail (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The cells of the table's row @position, each held. */
+static GPtrArray *
+hold_cells (SwyLogView *view,
+            guint       position)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_object_unref);
+
+  collect_cells (GTK_WIDGET (_swy_log_view_get_column_view (view)), position, cells);
+  g_assert_cmpuint (cells->len, ==, 7);
+  for (guint i = 0; i < cells->len; i++)
+    g_object_ref (g_ptr_array_index (cells, i));
+
+  return cells;
+}
+
+/* Every row of the frozen table shows its record of the model, through
+ * the slot of its position. */
+static void
+assert_frozen_rows (SwyLogView *view)
+{
+  GListModel *table = G_LIST_MODEL (gtk_column_view_get_model (_swy_log_view_get_column_view (view)));
+  SwyLogModel *model = swy_log_view_get_model (view);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  g_assert_false (swy_log_view_get_following (view));
+  g_assert_cmpuint (g_list_model_get_n_items (table), ==, n);
+  assert_slots (view, 0);
+}
+
+/* Filters while the log is frozen (the whole log in the table): the
+ * table's rows stay, each showing the record now at its position, and the
+ * only change is the difference in length; the selected event keeps its
+ * row; the rows a filter brings are not new records. */
+static void
+test_frozen_filters (void)
+{
+  g_autoptr(SwyGraph) graph = build_shop ();
+  g_autoptr(SwyViewState) view_state = swy_view_state_new ();
+  GtkWidget *widget = swy_log_view_new (graph, view_state);
+  SwyLogView *view = SWY_LOG_VIEW (widget);
+  GtkWidget *window = new_window ("Log", widget, 1000, 420);
+  GtkSingleSelection *selection = _swy_log_view_get_selection (view);
+  GtkSelectionModel *table = gtk_column_view_get_model (_swy_log_view_get_column_view (view));
+  SwyLogModel *model = swy_log_view_get_model (view);
+  GtkEditable *topic = _swy_log_view_get_topic_entry (view);
+  g_autoptr(GString) changes = g_string_new (NULL);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  guint top;
+
+  swy_graph_run_fast (graph, -1);
+  wait_for_frames (window);
+  /* Event 5 selected elsewhere: its first row, 24, and the log frozen. */
+  swy_view_state_set_selected_event (view_state, 5);
+  wait_for_frames (window);
+  g_assert_false (swy_log_view_get_following (view));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 24);
+  assert_frozen_rows (view);
+  g_assert_true (row_drawn_selected (view, 24));
+
+  g_signal_connect (table, "items-changed", G_CALLBACK (record_change_cb), changes);
+  before = hold_cells (view, 2);
+
+  /* A topic filter: 36 rows; the ten after them go, nothing else changes. */
+  gtk_editable_set_text (topic, "orders/+");
+  g_assert_cmpstr (changes->str, ==, "36,10,0;");
+  wait_for_frames (window);
+  assert_frozen_rows (view);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 14);
+  g_assert_true (gtk_selection_model_is_selected (table, 14));
+  g_assert_true (row_drawn_selected (view, 14));
+  g_assert_false (row_drawn_selected (view, 24));
+  top = top_row (view);
+  g_assert_cmpuint (top, <=, 14);
+  g_assert_cmpuint (14, <, top + (guint) (gtk_adjustment_get_page_size (vadjustment_of (view)) / row_height_of (view)));
+  g_assert_cmpuint (swy_view_state_get_selected_event (view_state), ==, 5);
+  g_assert_cmpstr (_swy_log_view_get_count_text (view), ==, "36 of 46 records");
+  g_assert_cmpstr (_swy_log_view_get_jump_text (view), ==, "Jump to Live");
+  /* The row widgets are the same: their cells show other records. */
+  after = hold_cells (view, 2);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_true (g_ptr_array_index (before, i) == g_ptr_array_index (after, i));
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  /* The noise filter, hiding node b: 28 rows of the 36. */
+  g_string_truncate (changes, 0);
+  gtk_widget_activate_action (widget, "log.hide-node", "s", "b");
+  g_assert_cmpstr (changes->str, ==, "28,8,0;");
+  wait_for_frames (window);
+  assert_frozen_rows (view);
+  gtk_widget_activate_action (widget, "log.show-all", NULL);
+
+  /* A filter that leaves no row, then none: all rows go, and come back
+   * (setting the entry's text empties it first: no topic filter, 46 rows). */
+  g_string_truncate (changes, 0);
+  gtk_editable_set_text (topic, "sensors/#");
+  g_assert_cmpstr (changes->str, ==, "36,0,10;0,46,0;");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (table)), ==, 0);
+  g_string_truncate (changes, 0);
+  gtk_editable_set_text (topic, "");
+  g_assert_cmpstr (changes->str, ==, "0,0,46;");
+  wait_for_frames (window);
+  assert_frozen_rows (view);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 24);
+  g_assert_true (row_drawn_selected (view, 24));
+  /* All rows went: new row widgets. */
+  g_clear_pointer (&before, g_ptr_array_unref);
+  before = hold_cells (view, 2);
+
+  /* Without a selection, the kinds: deliveries off leaves 24 rows; the
+   * table's rows stay where they were, as many as remain. */
+  swy_view_state_set_selected_event (view_state, 0);
+  g_string_truncate (changes, 0);
+  gtk_toggle_button_set_active (_swy_log_view_get_kind_button (view, SWY_TRACE_KIND_DELIVER), FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 24);
+  g_assert_cmpstr (changes->str, ==, "24,22,0;");
+  wait_for_frames (window);
+  assert_frozen_rows (view);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  after = hold_cells (view, 2);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_true (g_ptr_array_index (before, i) == g_ptr_array_index (after, i));
+  g_assert_cmpstr (_swy_log_view_get_jump_text (view), ==, "Jump to Live");
+
+  g_signal_handlers_disconnect_by_data (table, changes);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Numbers are clipped, never ellipsized: the time and event columns show
  * the numbers of a long run whole. */
 
@@ -1538,6 +1680,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Log/view", test_view);
   g_test_add_func ("/Swy/Log/live-tail", test_live_tail);
   g_test_add_func ("/Swy/Log/tail-changes", test_tail_changes);
+  g_test_add_func ("/Swy/Log/frozen-filters", test_frozen_filters);
   g_test_add_func ("/Swy/Log/number-columns", test_number_columns);
   g_test_add_func ("/Swy/Log/screenshots", test_screenshots);
 
