@@ -44,8 +44,10 @@
 #define SLACK_DIVISOR 2
 
 /* However often other frames come, the live views change at least this
- * often. */
-#define MAX_STALL_US (250 * G_TIME_SPAN_MILLISECOND)
+ * often, or every MAX_STALL_FRAMES times as long as their last frame took
+ * when that is longer. */
+#define MAX_STALL_US     (250 * G_TIME_SPAN_MILLISECOND)
+#define MAX_STALL_FRAMES 4
 
 typedef struct
 {
@@ -58,6 +60,7 @@ typedef struct
   gboolean       updated;        /* the frame in progress runs its update phase */
   gint64         next_due;       /* the update phase runs in frames that start from here on */
   gint64         last_update;    /* the last frame that ran its update phase began */
+  gint64         last_update_busy; /* and took this long */
 } Pacer;
 
 static GQuark pacer_quark;
@@ -81,6 +84,7 @@ stop (Pacer *pacer)
   pacer->stopping = FALSE;
   pacer->next_due = 0;
   pacer->last_update = 0;
+  pacer->last_update_busy = 0;
 }
 
 static void
@@ -101,7 +105,7 @@ update_cb (GdkFrameClock *clock,
 
   pacer->update_emitted = TRUE;
   if (pacer->active && start + refresh_interval (clock) / SLACK_DIVISOR < pacer->next_due &&
-      start - pacer->last_update < MAX_STALL_US)
+      start - pacer->last_update < MAX (MAX_STALL_US, MAX_STALL_FRAMES * pacer->last_update_busy))
     {
       g_signal_stop_emission_by_name (clock, "update");
       return;
@@ -125,6 +129,8 @@ after_paint_cb (GdkFrameClock *clock,
 
   if (pacer->frame_start != 0 && busy > refresh_interval (clock))
     pacer->next_due = MAX (pacer->next_due, end + busy);
+  if (pacer->frame_start != 0 && pacer->updated)
+    pacer->last_update_busy = busy;
   /* A frame without an update phase: no tick callback is left, the
    * animations that went on after the run ended. */
   if (pacer->stopping && !pacer->update_emitted)
