@@ -1542,6 +1542,9 @@ test_frozen_filters (void)
   /* Without a selection, the kinds: deliveries off leaves 24 rows; the
    * table's rows stay where they were, as many as remain. */
   swy_view_state_set_selected_event (view_state, 0);
+  gtk_adjustment_set_value (vadjustment_of (view), 8 * row_height_of (view));
+  wait_for_frames (window);
+  g_assert_cmpuint (top_row (view), ==, 8);
   g_string_truncate (changes, 0);
   gtk_toggle_button_set_active (_swy_log_view_get_kind_button (view, SWY_TRACE_KIND_DELIVER), FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 24);
@@ -1549,6 +1552,7 @@ test_frozen_filters (void)
   wait_for_frames (window);
   assert_frozen_rows (view);
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (top_row (view), ==, 8);
   after = hold_cells (view, 2);
   for (guint i = 0; i < before->len; i++)
     g_assert_true (g_ptr_array_index (before, i) == g_ptr_array_index (after, i));
