@@ -459,8 +459,10 @@ test_errors (void)
       const BadInput *bad = &bad_inputs[i];
       g_autoptr(GError) error = NULL;
       g_autoptr(SwyGraph) graph = NULL;
+      /* Escaped: some inputs are not UTF-8, and the test's output must be. */
+      g_autofree char *shown = g_strescape (bad->text, NULL);
 
-      g_test_message ("input %u: %s", i, bad->text);
+      g_test_message ("input %u: %s", i, shown);
       graph = swy_graph_new_from_data (bad->text, -1, &error);
       g_assert_null (graph);
       g_assert_error (error, SWY_GRAPH_ERROR, (int)bad->code);
