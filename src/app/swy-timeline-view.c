@@ -97,6 +97,7 @@ struct _SwyTimelineView
   GHashTable    *dense_tiles;    /* gint64 tile index set */
   GArray        *selected;       /* of guint item index; NULL = not computed */
   guint          tick_id;
+  gboolean       index_pending;   /* new records wait for the next frame's tick */
 
   double         pointer_x;
   double         drag_start_time;
@@ -510,6 +511,26 @@ trace_items_changed_cb (SwyTimelineView *self,
     reset_index (self);
   self->n_trace_items = g_list_model_get_n_items (model);
 
+  /* While a run plays, the records are read in the next frame's tick: a
+   * redraw asked for here, between frames, would paint a frame of its own
+   * that the window's frame pacer cannot hold back (docs/editor.md). */
+  if (self->tick_id != 0)
+    {
+      self->index_pending = TRUE;
+      return;
+    }
+
+  sync_index (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+sync_pending_index (SwyTimelineView *self)
+{
+  if (!self->index_pending)
+    return;
+
+  self->index_pending = FALSE;
   sync_index (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -663,6 +684,7 @@ tick_cb (GtkWidget     *widget,
 {
   SwyTimelineView *self = SWY_TIMELINE_VIEW (widget);
 
+  sync_pending_index (self);
   update_playhead (self);
 
   if (self->graph == NULL || self->replay != NULL || !swy_graph_get_playing (self->graph))
@@ -674,10 +696,20 @@ tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* The graph's clock, between frames: while a run plays the frame's tick
+ * follows it (see trace_items_changed_cb()). */
+static void
+now_changed_cb (SwyTimelineView *self)
+{
+  if (self->tick_id == 0)
+    update_playhead (self);
+}
+
 /* A live graph's clock runs between batches too: follow it every frame. */
 static void
 playing_changed_cb (SwyTimelineView *self)
 {
+  sync_pending_index (self);
   update_playhead (self);
   if (self->tick_id == 0 && self->graph != NULL && self->replay == NULL &&
       swy_graph_get_playing (self->graph))
@@ -1541,7 +1573,7 @@ connect_sources (SwyTimelineView *self)
     {
       g_set_object (&self->trace, swy_graph_get_trace (self->graph));
       g_signal_connect_swapped (self->trace, "items-changed", G_CALLBACK (trace_items_changed_cb), self);
-      g_signal_connect_swapped (self->graph, "notify::now", G_CALLBACK (update_playhead), self);
+      g_signal_connect_swapped (self->graph, "notify::now", G_CALLBACK (now_changed_cb), self);
       g_signal_connect_swapped (self->graph, "notify::playing", G_CALLBACK (playing_changed_cb), self);
       self->n_trace_items = g_list_model_get_n_items (G_LIST_MODEL (self->trace));
     }

@@ -24,7 +24,7 @@ struct _SwyTimeline
   GtkScrollbar    *hscrollbar;
   GtkBox          *lanes_box;
   GtkMenuButton   *lanes_button;
-  GtkLabel        *range_label;
+  GtkInscription  *range_label;
   GtkWidget       *toolbar;
   GtkScrollbar    *vscrollbar;
   SwyTimelineView *view;
@@ -59,43 +59,48 @@ update_range (SwyTimeline *self)
 
   /* Translators: the span of virtual time the timeline shows */
   text = g_strdup_printf (_("%s – %s"), from, to);
-  gtk_label_set_text (self->range_label, text);
+  gtk_inscription_set_text (self->range_label, text);
 }
 
 /* A scrollbar shows only when there is somewhere to scroll. */
-static void
-update_scrollbar (GtkScrollbar *scrollbar)
+static gboolean
+scrollbar_wanted (GtkScrollbar *scrollbar)
 {
   GtkAdjustment *adjustment = gtk_scrollbar_get_adjustment (scrollbar);
   double span = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_lower (adjustment);
 
-  gtk_widget_set_visible (GTK_WIDGET (scrollbar), span > gtk_adjustment_get_page_size (adjustment) + 0.5);
+  return span > gtk_adjustment_get_page_size (adjustment) + 0.5;
 }
 
 static gboolean
-range_idle_cb (gpointer user_data)
+scrollbars_idle_cb (gpointer user_data)
 {
   SwyTimeline *self = user_data;
 
   self->range_idle_id = 0;
-  update_range (self);
-  update_scrollbar (self->hscrollbar);
-  update_scrollbar (self->vscrollbar);
+  gtk_widget_set_visible (GTK_WIDGET (self->hscrollbar), scrollbar_wanted (self->hscrollbar));
+  gtk_widget_set_visible (GTK_WIDGET (self->vscrollbar), scrollbar_wanted (self->vscrollbar));
 
   return G_SOURCE_REMOVE;
 }
 
-/* The view changes its adjustments while it is being allocated; the
- * label and the scrollbars, allocated around it, change after that. The
- * idle runs before the next frame's layout: at the default idle priority
- * it would wait for as long as frames follow each other without a gap,
- * which is the whole run when painting a frame takes longer than the
- * refresh interval. */
+/* The view changes its adjustments while it is being allocated, every
+ * frame while it follows a run. The span label is an inscription, whose
+ * size does not follow its text: it changes at once and is painted in the
+ * same frame, without asking for another (a label set from an idle after
+ * the frame asked for a new frame each time, so the window painted
+ * without a break while a run played). The scrollbars, allocated around
+ * the view, appear or go away from an idle, and only when that changes:
+ * rarely. The idle runs before the next frame's layout, never at the
+ * default idle priority, which waits while frames follow each other. */
 static void
-queue_update_range (SwyTimeline *self)
+range_changed_cb (SwyTimeline *self)
 {
-  if (self->range_idle_id == 0)
-    self->range_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, range_idle_cb, self, NULL);
+  update_range (self);
+  if (self->range_idle_id == 0 &&
+      (scrollbar_wanted (self->hscrollbar) != gtk_widget_get_visible (GTK_WIDGET (self->hscrollbar)) ||
+       scrollbar_wanted (self->vscrollbar) != gtk_widget_get_visible (GTK_WIDGET (self->vscrollbar))))
+    self->range_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, scrollbars_idle_cb, self, NULL);
 }
 
 /* Lanes */
@@ -320,11 +325,11 @@ swy_timeline_init (SwyTimeline *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (swy_timeline_view_get_hadjustment (self->view), "changed",
-                           G_CALLBACK (queue_update_range), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (range_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (swy_timeline_view_get_hadjustment (self->view), "value-changed",
-                           G_CALLBACK (queue_update_range), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (range_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (swy_timeline_view_get_vadjustment (self->view), "changed",
-                           G_CALLBACK (queue_update_range), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (range_changed_cb), self, G_CONNECT_SWAPPED);
   update_range (self);
   update_lanes_label (self);
 }

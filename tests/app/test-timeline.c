@@ -604,12 +604,13 @@ static gboolean
 is_range_label (GtkWidget     *widget,
                 gconstpointer  data)
 {
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), "–") != NULL;
+  return GTK_IS_INSCRIPTION (widget) &&
+         strstr (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), "–") != NULL;
 }
 
 typedef struct {
-  GtkLabel  *label;
-  GPtrArray *seen;   /* the label's texts, each once, in order */
+  GtkInscription *label;
+  GPtrArray      *seen;   /* the label's texts, each once, in order */
   guint      frames;
 } RangeWatch;
 
@@ -619,7 +620,7 @@ watch_range_cb (GtkWidget     *widget,
                 gpointer       user_data)
 {
   RangeWatch *watch = user_data;
-  const char *text = gtk_label_get_text (watch->label);
+  const char *text = gtk_inscription_get_text (watch->label);
 
   /* Every frame takes longer than the refresh interval, as painting a
    * whole window does with GL in software. */
@@ -651,7 +652,7 @@ test_timeline_range_label_live (void)
   g_object_set (swy_graph_lookup_node (graph, "orders"), "count", 0, NULL);
   swy_timeline_set_graph (SWY_TIMELINE (timeline), graph);
   window = show_in_window (timeline, 1280, 800);
-  watch.label = GTK_LABEL (test_find_widget (timeline, is_range_label, NULL));
+  watch.label = GTK_INSCRIPTION (test_find_widget (timeline, is_range_label, NULL));
   g_assert_nonnull (watch.label);
   g_assert_true (swy_timeline_view_get_follow (view));
 
@@ -677,6 +678,18 @@ test_timeline_range_label_live (void)
 
   swy_graph_pause (graph);
   gtk_widget_remove_tick_callback (window, id);
+
+  /* The label changes with the view at once, not from a later turn of the
+   * main loop that would ask for another frame. */
+  {
+    g_autofree char *before = g_strdup (gtk_inscription_get_text (watch.label));
+
+    swy_timeline_view_set_follow (view, FALSE);
+    swy_timeline_view_set_start (view, 500 * 1000);
+    g_assert_cmpstr (gtk_inscription_get_text (watch.label), !=, before);
+    g_assert_true (g_str_has_prefix (gtk_inscription_get_text (watch.label), "0.5 s – "));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
