@@ -590,13 +590,19 @@ update_rates (SwyCanvas *self,
 {
   double dt = self->last_rate_time > 0 ? (wall - self->last_rate_time) / (double) G_USEC_PER_SEC : 0;
   double alpha = dt > 0 ? 1.0 - exp (-dt / RATE_TAU_S) : 0;
-  double speed = swy_graph_get_speed (self->graph);
+  gint64 now = swy_graph_get_now (self->graph);
+  /* The label's rate is per second of virtual time, from the virtual time
+   * that passed: when the engine falls behind (a storm), virtual time runs
+   * slower than the speed says, and wall rate ÷ speed would understate it. */
+  double dv = self->last_rate_time > 0 && now > self->last_rate_now
+              ? (now - self->last_rate_now) / (double) G_USEC_PER_SEC : 0;
   gboolean playing = swy_graph_get_playing (self->graph);
   gboolean changed = FALSE;
   GHashTableIter iter;
   gpointer key, value;
 
   self->last_rate_time = wall;
+  self->last_rate_now = now;
   self->n_hot = 0;
   g_hash_table_iter_init (&iter, self->rates);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -610,7 +616,8 @@ update_rates (SwyCanvas *self,
       if (dt <= 0)
         continue;
       rate->rate += alpha * (delta / dt - rate->rate);
-      rate->virtual_rate = speed > 0 ? rate->rate / speed : 0;
+      if (dv > 0)
+        rate->virtual_rate += alpha * (delta / dv - rate->virtual_rate);
       hot = rate->hot ? rate->rate > COOL_RATE : rate->rate > CANVAS_HOT_RATE;
       if (!playing && rate->rate < 1.0)
         hot = FALSE;

@@ -51,7 +51,7 @@ typedef struct
 {
   guint64 last_delivered;
   double  rate;        /* deliveries a second of wall-clock time, smoothed */
-  double  virtual_rate;
+  double  virtual_rate; /* deliveries a second of virtual time, smoothed */
   gboolean hot;
   /* The wire's curve and whether its tokens show, worked out once per
    * snapshot_tokens() pass (the one numbered curve_pass): a wire carries
@@ -139,6 +139,7 @@ struct _SwyCanvas
   GHashTable    *rates;           /* SwyWire → WireRate */
   guint64        trace_seen;
   gint64         last_rate_time;
+  gint64         last_rate_now;   /* the graph's virtual time then */
   guint          tick_id;
   guint          n_tokens;
   guint          token_pass;

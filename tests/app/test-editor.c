@@ -911,6 +911,61 @@ test_editor_wire_label_clear (void)
   destroy_window (window);
 }
 
+/* 3e. A busy wire's label gives events a second of virtual time, also
+ * when the engine falls behind the speed (a storm at 20x) */
+
+static const char firehose_graph[] =
+  "{ \"format\": \"switchyard\", \"version\": 1,"
+  "  \"nodes\": [ { \"id\": \"hose\", \"type\": \"poisson\", \"x\": 0, \"y\": 0,"
+  "                 \"properties\": { \"rate-hz\": 100000 } },"
+  "               { \"id\": \"sink\", \"type\": \"counter\", \"x\": 300, \"y\": 0 } ],"
+  "  \"wires\": [ { \"from\": \"hose:out\", \"to\": \"sink:in\" } ] }";
+
+static void
+test_editor_wire_rate_virtual (void)
+{
+  SwyWindow *window = new_window ();
+  SwyCanvas *canvas = swy_window_get_canvas (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwyWire) wire = NULL;
+  SwyGraph *graph;
+  gint64 deadline;
+  WireRate *rate;
+  double wall_s, virtual_s;
+  gint64 wall_start;
+
+  g_assert_true (swy_document_load_data (swy_window_get_document (window), firehose_graph, &error));
+  g_assert_no_error (error);
+  present (window);
+  graph = window_graph (window);
+  wire = g_list_model_get_item (swy_graph_get_wires (graph), 0);
+
+  /* 20x: two million events a real second asked of the engine. Four
+   * seconds of wall time at most, which is 80 s of virtual time if the
+   * engine keeps up; at least 1 s of virtual time, 100,000 events. */
+  swy_graph_set_speed (graph, 20.0);
+  wall_start = g_get_monotonic_time ();
+  swy_graph_play (graph);
+  deadline = wall_start + 4 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  swy_graph_pause (graph);
+  wall_s = (g_get_monotonic_time () - wall_start) / (double) G_USEC_PER_SEC;
+  virtual_s = swy_graph_get_now (graph) / (double) G_USEC_PER_SEC;
+  g_test_message ("%.1f s of virtual time in %.1f s: %.1fx", virtual_s, wall_s, virtual_s / wall_s);
+  g_assert_cmpfloat (virtual_s, >=, 1.0);
+
+  /* The poisson source makes 100,000 a second of virtual time, whatever
+   * the engine manages a real second. */
+  rate = _swy_canvas_get_rate (canvas, wire);
+  g_test_message ("label rate %.0f/s (wall %.0f/s)", rate->virtual_rate, rate->rate);
+  g_assert_true (rate->hot);
+  g_assert_cmpfloat (rate->virtual_rate, >, 90000.0);
+  g_assert_cmpfloat (rate->virtual_rate, <, 110000.0);
+
+  destroy_window (window);
+}
+
 /* 3c. The context menu is a popover child of the canvas */
 
 static void
@@ -1133,6 +1188,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Editor/keyboard", test_editor_keyboard);
   g_test_add_func ("/Swy/Editor/ports-on-edges", test_editor_ports_on_edges);
   g_test_add_func ("/Swy/Editor/wire-label-clear", test_editor_wire_label_clear);
+  g_test_add_func ("/Swy/Editor/wire-rate-virtual", test_editor_wire_rate_virtual);
   g_test_add_func ("/Swy/Editor/context-menu-child", test_editor_context_menu_child);
   g_test_add_func ("/Swy/Editor/close-after-open", test_editor_close_after_open);
   g_test_add_func ("/Swy/Editor/step-cascade", test_editor_step_cascade);
