@@ -120,12 +120,12 @@ create_label_layout (SwyCanvas  *self,
 }
 
 /* The pill behind a label of @w × @h pixels centred on (@x, @y). */
-static void
-label_pill (double           x,
-            double           y,
-            int              w,
-            int              h,
-            graphene_rect_t *out)
+void
+_swy_canvas_label_pill (double           x,
+                        double           y,
+                        int              w,
+                        int              h,
+                        graphene_rect_t *out)
 {
   double radius = h / 2.0 + 1;
 
@@ -213,7 +213,7 @@ _swy_canvas_place_wire_label (SwyCanvas              *self,
       _swy_canvas_curve_at (c, label_positions[i], &p);
       p.x = self->pan_x + p.x * z;
       p.y = self->pan_y + p.y * z - 10 * z;
-      label_pill (p.x, p.y, w, h, &pill);
+      _swy_canvas_label_pill (p.x, p.y, w, h, &pill);
       for (guint k = 0; k < n_cards; k++)
         if (graphene_rect_intersection (&pill, &cards[k], &covered))
           overlap += covered.size.width * covered.size.height;

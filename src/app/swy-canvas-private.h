@@ -249,6 +249,11 @@ void     _swy_canvas_get_topic_color    (const char      *topic,
                                          GdkRGBA         *rgba);
 gboolean _swy_canvas_get_drawing_bounds (SwyCanvas       *self,
                                          graphene_rect_t *bounds);
+void     _swy_canvas_label_pill         (double                  x,
+                                         double                  y,
+                                         int                     w,
+                                         int                     h,
+                                         graphene_rect_t        *out);
 void     _swy_canvas_place_wire_label   (SwyCanvas              *self,
                                          SwyWire                *wire,
                                          const graphene_point_t  c[4],

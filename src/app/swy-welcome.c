@@ -57,8 +57,8 @@ struct _SwyThumbnail
 {
   GtkWidget   parent_instance;
   GdkTexture *texture;
-  gboolean    dark;      /* the style @texture is drawn in */
-  int         drawn;     /* what was drawn last (drawn_key()), 0 if nothing */
+  int         scale;     /* the scale factor @texture is drawn at, 0 before */
+  gboolean    dark;      /* and the style */
 };
 
 G_DEFINE_FINAL_TYPE (SwyThumbnail, swy_thumbnail, GTK_TYPE_WIDGET)
@@ -125,26 +125,26 @@ swy_thumbnail_init (SwyThumbnail *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 }
 
+/* Whether the thumbnail is drawn (or was tried: a lesson that cannot be
+ * drawn keeps its blank band) for @scale and @dark. */
+static gboolean
+swy_thumbnail_is_drawn_for (SwyThumbnail *self,
+                            int           scale,
+                            gboolean      dark)
+{
+  return self->scale == scale && self->dark == dark;
+}
+
 static void
 swy_thumbnail_set_texture (SwyThumbnail *self,
                            GdkTexture   *texture,
+                           int           scale,
                            gboolean      dark)
 {
-  gboolean changed = g_set_object (&self->texture, texture);
-
-  if (changed || self->dark != dark)
-    {
-      self->dark = dark;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-}
-
-/* A thumbnail drawn for a scale factor and a style; never 0. */
-static int
-drawn_key (int      scale,
-           gboolean dark)
-{
-  return scale * 2 + (dark ? 1 : 0);
+  g_set_object (&self->texture, texture);
+  self->scale = scale;
+  self->dark = dark;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Recent graphs: the application's own list, in GSettings (docs/editor.md). */
@@ -382,11 +382,9 @@ render_next_cb (gpointer user_data)
       GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (self->lesson_box, (int) i);
       SwyThumbnail *picture = g_object_get_data (G_OBJECT (child), "swy-picture");
 
-      /* Once each: a lesson that cannot be drawn keeps its blank band. */
-      if (picture->drawn == drawn_key (scale, dark))
+      if (swy_thumbnail_is_drawn_for (picture, scale, dark))
         continue;
-      picture->drawn = drawn_key (scale, dark);
-      swy_thumbnail_set_texture (picture, swy_lessons_get_thumbnail (i, scale, dark), dark);
+      swy_thumbnail_set_texture (picture, swy_lessons_get_thumbnail (i, scale, dark), scale, dark);
       return G_SOURCE_CONTINUE;
     }
 
@@ -524,9 +522,7 @@ _swy_welcome_get_card_title (GtkFlowBoxChild *card)
 gboolean
 _swy_welcome_card_has_thumbnail (GtkFlowBoxChild *card)
 {
-  SwyThumbnail *picture = g_object_get_data (G_OBJECT (card), "swy-picture");
-
-  return picture != NULL && picture->texture != NULL;
+  return _swy_welcome_card_get_thumbnail (card) != NULL;
 }
 
 /* The card's thumbnail picture, or %NULL before it is drawn. */

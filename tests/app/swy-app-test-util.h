@@ -7,22 +7,10 @@
 
 #include <swy.h>
 
+/* add_node(), add_wire(), add_queued_wire(), trace_jsonl() */
+#include "../engine/swy-test-util.h"
+
 G_BEGIN_DECLS
-
-/* Makes node @id of @type in @graph; the test fails if it cannot. */
-static inline SwyNode *
-add_node (SwyGraph   *graph,
-          const char *type,
-          const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  SwyNode *node = swy_graph_create_node (graph, type, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (node);
-
-  return node;
-}
 
 /* Wires @from to @to ("node:port"), queued with @latency_ms when it is not 0. */
 static inline SwyWire *
@@ -31,39 +19,17 @@ connect_nodes (SwyGraph   *graph,
                const char *to,
                guint       latency_ms)
 {
-  g_autoptr(GError) error = NULL;
-  SwyWire *wire = swy_graph_connect (graph, from, to, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (wire);
-  if (latency_ms > 0)
-    {
-      swy_wire_set_mode (wire, SWY_WIRE_MODE_QUEUED);
-      swy_wire_set_latency_ms (wire, latency_ms);
-    }
-
-  return wire;
+  return latency_ms > 0 ? add_queued_wire (graph, from, to, latency_ms) : add_wire (graph, from, to);
 }
 
-/* The graph's whole trace as JSON lines, as the export writes it. */
+/* The graph's whole trace as JSON lines, as the export writes it, with
+ * the records of a batch still being played. */
 static inline char *
 trace_jsonl_text (SwyGraph *graph)
 {
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GError) error = NULL;
-  SwyTrace *trace = swy_graph_get_trace (graph);
-  GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (out);
+  swy_trace_flush (swy_graph_get_trace (graph));
 
-  swy_trace_flush (trace);
-  g_assert_true (swy_trace_write_jsonl (trace, out, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_output_stream_close (out, NULL, NULL));
-
-  if (g_memory_output_stream_get_data_size (memory) == 0)
-    return g_strdup ("");
-
-  return g_strndup (g_memory_output_stream_get_data (memory),
-                    g_memory_output_stream_get_data_size (memory));
+  return trace_jsonl (graph);
 }
 
 static inline void

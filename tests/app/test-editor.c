@@ -825,18 +825,6 @@ static const char close_cards_graph[] =
   "               { \"id\": \"temps\", \"type\": \"log\", \"x\": 600, \"y\": 160 } ],"
   "  \"wires\": [ { \"from\": \"hub:out\", \"to\": \"temps:in\", \"subscription\": \"home/+/temp\" } ] }";
 
-/* The pill behind a label of @w × @h centred on @centre, as the canvas draws it. */
-static void
-label_pill_at (const graphene_point_t *centre,
-               int                     w,
-               int                     h,
-               graphene_rect_t        *out)
-{
-  double radius = h / 2.0 + 1;
-
-  *out = GRAPHENE_RECT_INIT (centre->x - w / 2.0 - 2 - radius, centre->y - radius, w + 4 + 2 * radius, 2 * radius);
-}
-
 /* A point of the wire's curve where the canvas may put a label: 10 px
  * (zoomed) above the curve, in widget coordinates. */
 static void
@@ -880,13 +868,13 @@ test_editor_wire_label_clear (void)
 
   /* Over the middle of the curve the label would cover the card of temps... */
   label_point (canvas, c, 0.5, &middle);
-  label_pill_at (&middle, w, h, &pill);
+  _swy_canvas_label_pill (middle.x, middle.y, w, h, &pill);
   g_assert_true (graphene_rect_intersection (&pill, &temps, NULL));
 
   /* ...so it goes to a point of the curve nearer hub, where it covers
    * neither card. */
   _swy_canvas_place_wire_label (canvas, wire, c, w, h, &placed);
-  label_pill_at (&placed, w, h, &pill);
+  _swy_canvas_label_pill (placed.x, placed.y, w, h, &pill);
   g_assert_false (graphene_rect_intersection (&pill, &temps, &covered));
   g_assert_false (graphene_rect_intersection (&pill, &hub, &covered));
   g_assert_cmpfloat (placed.x, <, middle.x);
