@@ -432,6 +432,11 @@ swy_node_widget_show_replayed (SwyNodeWidget         *self,
  * least three quarters of a beat between two refreshes. */
 static gint64 last_beat_refresh;
 
+/* The beat the waiting cards wait for. A card that starts waiting after
+ * the beat's time but before a frame has reached it (a slow or paced
+ * frame) joins it, so that it changes in the same frame as the others. */
+static gint64 pending_beat;
+
 static gboolean
 beat_tick_cb (GtkWidget     *widget,
               GdkFrameClock *clock,
@@ -458,8 +463,10 @@ wait_for_beat (SwyNodeWidget *self)
   if (self->beat_tick != 0)
     return;
 
-  self->beat = (MAX (g_get_monotonic_time (), last_beat_refresh + 3 * BEAT_US / 4) / BEAT_US + 1) *
-               BEAT_US;
+  if (pending_beat <= last_beat_refresh)
+    pending_beat = (MAX (g_get_monotonic_time (), last_beat_refresh + 3 * BEAT_US / 4) / BEAT_US + 1) *
+                   BEAT_US;
+  self->beat = pending_beat;
   self->beat_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), beat_tick_cb, NULL, NULL);
 }
 
