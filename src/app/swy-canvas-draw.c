@@ -578,53 +578,63 @@ stats_clock_us (void)
 /* Cards as one texture
  *
  * While a graph plays, its tokens move every frame and its cards change a
- * few times a second (their figures refresh together, on one beat:
- * swy-node-widget.c). While no card changes, the canvas draws all cards from
- * one texture of the device pixels they cover in the view, drawn by the
- * window's own renderer from the cards' own nodes: the renderer then draws
- * one texture instead of each card's frame, text, bars and port handles,
- * which cost it more than the tokens (bench/README.md). A snapshot that
- * finds a card changed (a new node, another place) draws them into a new
- * texture at once, unless they also changed in the snapshot before (a
- * drag, a pan, a zoom, an animation): then it draws them as they are until
- * they hold still. The cards stay widgets, drawn by GTK from their CSS:
- * focus, selection, style and accessibility are theirs. */
+ * few times a second (their figures refresh on one beat:
+ * swy-node-widget.c). The canvas draws all cards as one texture of the
+ * device pixels they cover in the view: the renderer then draws one image
+ * instead of each card's frame, text, bars and port handles, which cost it
+ * more than the tokens (bench/README.md). Its pixels are a raster
+ * (swy-texture.c) drawn from the cards' own nodes: a card whose node
+ * changed (new figures, a selection, a hover) or that moved is drawn again
+ * there, alone with whatever overlaps it; cards that came or went, a pan,
+ * a zoom, a new size, or a card leaving the area the cards covered draw the
+ * whole raster again. While a beat's refresh is spread over several frames,
+ * the texture shown stays the one from before it, so that on screen every
+ * card changes in the same frame. The cards stay widgets, drawn by GTK from
+ * their CSS: focus, selection, style and accessibility are theirs. */
 
-/* How many of @now differ from @before: another node, or another place. */
-static guint
-count_changed (GPtrArray *before,
-               GPtrArray *now)
+/* The parts of the view where @before and @now differ, the old and the new
+ * bounds of each card drawn anew, into @damage; returns FALSE when the
+ * cards came or went, or when more than half of them changed. */
+static gboolean
+find_changed (GPtrArray *before,
+              GPtrArray *now,
+              GArray    *damage,
+              guint     *n_changed)
 {
-  guint changed = 0;
-
+  *n_changed = now->len;
   if (before == NULL || before->len != now->len)
-    return now->len;
+    return FALSE;
 
+  *n_changed = 0;
   for (guint i = 0; i < now->len; i++)
     {
       GskRenderNode *a = g_ptr_array_index (before, i);
       GskRenderNode *b = g_ptr_array_index (now, i);
+      graphene_rect_t bounds;
 
-      if (a == b)
+      if (a == b ||
+          (gsk_render_node_get_node_type (a) == GSK_TRANSFORM_NODE &&
+           gsk_render_node_get_node_type (b) == GSK_TRANSFORM_NODE &&
+           gsk_transform_node_get_child (a) == gsk_transform_node_get_child (b) &&
+           gsk_transform_equal (gsk_transform_node_get_transform (a),
+                                gsk_transform_node_get_transform (b))))
         continue;
-      if (gsk_render_node_get_node_type (a) != GSK_TRANSFORM_NODE ||
-          gsk_render_node_get_node_type (b) != GSK_TRANSFORM_NODE ||
-          gsk_transform_node_get_child (a) != gsk_transform_node_get_child (b) ||
-          !gsk_transform_equal (gsk_transform_node_get_transform (a),
-                                gsk_transform_node_get_transform (b)))
-        changed++;
+      (*n_changed)++;
+      gsk_render_node_get_bounds (a, &bounds);
+      g_array_append_val (damage, bounds);
+      gsk_render_node_get_bounds (b, &bounds);
+      g_array_append_val (damage, bounds);
     }
 
-  return changed;
+  return *n_changed <= now->len / 2;
 }
 
 void
 _swy_canvas_clear_cards_texture (SwyCanvas *self)
 {
+  g_clear_pointer (&self->layer, swy_raster_free);
   g_clear_pointer (&self->layer_nodes, g_ptr_array_unref);
   g_clear_object (&self->layer_texture);
-  self->layer_at.renderer = NULL;
-  self->layer_changes = 0;
 }
 
 static void
@@ -633,9 +643,13 @@ snapshot_cards (SwyCanvas   *self,
 {
   GtkWidget *widget = GTK_WIDGET (self);
   g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  g_autoptr(GArray) damage = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                             gtk_widget_get_height (widget));
+  graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, 0, 0);
   SwyDeviceMapping at;
+  gboolean in_place;
+  guint n_changed;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -648,44 +662,59 @@ snapshot_cards (SwyCanvas   *self,
           g_ptr_array_add (nodes, node);
       }
 
-  self->stats_cards_changed = count_changed (self->layer_nodes, nodes);
-  if (self->layer_off || nodes->len == 0 || !swy_texture_get_device_mapping (widget, &at))
+  in_place = find_changed (self->layer_nodes, nodes, damage, &n_changed);
+  self->stats_cards_changed = n_changed;
+  /* The raster covers the cards in view, no more: the renderer draws every
+   * pixel of the texture, clear or not. */
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      graphene_rect_t bounds;
+
+      gsk_render_node_get_bounds (g_ptr_array_index (nodes, i), &bounds);
+      if (i == 0)
+        area = bounds;
+      else
+        graphene_rect_union (&area, &bounds, &area);
+    }
+  if (self->layer_off || nodes->len == 0 || !graphene_rect_intersection (&area, &view, &area) ||
+      !swy_texture_get_device_mapping (widget, &at))
     {
       _swy_canvas_clear_cards_texture (self);
-    }
-  else if (self->stats_cards_changed > 0 || !swy_texture_mapping_fits (&self->layer_at, &at) ||
-           width != self->layer_width || height != self->layer_height)
-    {
-      g_clear_object (&self->layer_texture);
-      g_clear_pointer (&self->layer_nodes, g_ptr_array_unref);
-      self->layer_nodes = g_ptr_array_ref (nodes);
-      self->layer_at = at;
-      self->layer_width = width;
-      self->layer_height = height;
-      self->layer_changes++;
-    }
-  else
-    {
-      self->layer_changes = 0;
+      for (guint i = 0; i < nodes->len; i++)
+        gtk_snapshot_append_node (snapshot, g_ptr_array_index (nodes, i));
+      return;
     }
 
-  if (self->layer_nodes != NULL && self->layer_texture == NULL && self->layer_changes <= 1)
+  if (!in_place || self->layer == NULL || !swy_raster_fits (self->layer, &at, &area))
     {
-      g_autoptr(GskRenderNode) cards = gsk_container_node_new ((GskRenderNode **) nodes->pdata,
-                                                              nodes->len);
+      _swy_canvas_clear_cards_texture (self);
+      self->layer = swy_raster_new (&at, &area);
+      if (self->layer == NULL)
+        return;
+      swy_raster_draw (self->layer, (GskRenderNode **) nodes->pdata, nodes->len, NULL, 0);
+    }
+  else if (n_changed > 0)
+    {
+      swy_raster_draw (self->layer, (GskRenderNode **) nodes->pdata, nodes->len,
+                       (graphene_rect_t *) (void *) damage->data, damage->len);
+    }
+  g_clear_pointer (&self->layer_nodes, g_ptr_array_unref);
+  self->layer_nodes = g_ptr_array_ref (nodes);
 
-      self->layer_texture = swy_texture_render_node (cards, &at,
-                                                     &GRAPHENE_RECT_INIT (0, 0, width, height),
-                                                     &self->layer_rect);
-      if (self->layer_texture != NULL)
-        self->layer_renders++;
+  /* The raster as it is now, unless a beat is still refreshing the cards
+   * of the texture shown. */
+  if (self->layer_texture == NULL || !swy_node_widget_beat_is_due ())
+    {
+      GdkTexture *texture = swy_raster_get_texture (self->layer, &self->layer_rect);
+
+      if (texture != self->layer_texture)
+        {
+          g_set_object (&self->layer_texture, texture);
+          self->layer_renders++;
+        }
     }
 
-  if (self->layer_texture != NULL)
-    gtk_snapshot_append_texture (snapshot, self->layer_texture, &self->layer_rect);
-  else
-    for (guint i = 0; i < nodes->len; i++)
-      gtk_snapshot_append_node (snapshot, g_ptr_array_index (nodes, i));
+  gtk_snapshot_append_texture (snapshot, self->layer_texture, &self->layer_rect);
 }
 
 GdkTexture *
@@ -809,6 +838,7 @@ _swy_canvas_snapshot (GtkWidget   *widget,
   gint64 start = 0;
   gint64 children_start = 0;
 
+  self->stats_snapshots++;
   snapshot_dots (self, snapshot);
   if (self->graph == NULL)
     return;
@@ -994,6 +1024,14 @@ _swy_canvas_get_cards_changed (SwyCanvas *self)
   g_return_val_if_fail (SWY_IS_CANVAS (self), 0);
 
   return self->stats_cards_changed;
+}
+
+guint
+_swy_canvas_get_n_snapshots (SwyCanvas *self)
+{
+  g_return_val_if_fail (SWY_IS_CANVAS (self), 0);
+
+  return self->stats_snapshots;
 }
 
 /* Export: the graph drawn with cairo for swy-export.c, in content

@@ -115,15 +115,12 @@ struct _SwyCanvas
   double         cards_node_pan_y;
   guint          cards_node_look;
   gboolean       cards_node_dark;
-  /* The cards as one texture while none changes (swy-canvas-draw.c). */
-  GPtrArray     *layer_nodes;     /* the cards' nodes it was drawn from */
-  GdkTexture    *layer_texture;
+  /* The cards as one texture (swy-canvas-draw.c). */
+  SwyRaster     *layer;           /* the cards' pixels */
+  GPtrArray     *layer_nodes;     /* the cards' nodes drawn into it */
+  GdkTexture    *layer_texture;   /* the cards as shown */
   graphene_rect_t layer_rect;
-  SwyDeviceMapping layer_at;
-  int            layer_width;
-  int            layer_height;
-  guint          layer_changes;   /* snapshots in a row whose cards changed */
-  guint          layer_renders;   /* textures drawn, for tests */
+  guint          layer_renders;   /* textures shown, for tests */
   gboolean       layer_off;       /* for tests: cards drawn as they are */
 
   GdkTexture    *token_textures[CANVAS_N_TOKEN_COLORS];
@@ -155,6 +152,7 @@ struct _SwyCanvas
   gint64         stats_snapshot_us;
   gint64         stats_children_us;
   guint          stats_cards_changed;
+  guint          stats_snapshots;
 };
 
 /* swy-canvas.c */
@@ -230,6 +228,8 @@ void _swy_canvas_get_snapshot_stats (SwyCanvas *self,
 /* How many cards the last snapshot found changed (a new render node, or a
  * new place in device pixels) since the one before; counted always. */
 guint _swy_canvas_get_cards_changed (SwyCanvas *self);
+/* How many times the canvas has drawn its snapshot; counted always. */
+guint _swy_canvas_get_n_snapshots   (SwyCanvas *self);
 
 /* For tests: the texture the cards were last drawn from (NULL when they
  * were drawn as they are), how many such textures the canvas has drawn, and

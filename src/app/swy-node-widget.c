@@ -50,6 +50,7 @@ struct _SwyNodeWidget
   guint           flash_id;
   guint           beat_tick;       /* waiting for the beat: its tick callback */
   gint64          beat;            /* the beat it waits for, monotonic time */
+  gboolean        beat_deferred;   /* its beat came; a frame left it for the next */
   guint           selected : 1;
   guint           hot_refused : 1;
 
@@ -414,18 +415,30 @@ swy_node_widget_show_replayed (SwyNodeWidget         *self,
 
 /* Live figures change at every engine batch; redrawing every card that
  * often costs more than anything else the canvas draws (bench/README.md,
- * canvas benchmark). While the graph plays, every card's figures refresh
- * together on one beat, five times a second: all cards change in the same
- * frame and hold still in between, which the canvas draws from one texture
- * (swy-canvas-draw.c). Paused, stepped or reset, a card shows its state at
- * once.
+ * canvas benchmark). While the graph plays, the cards' figures refresh on
+ * one beat, five times a second, and hold still in between, which the
+ * canvas draws from one texture (swy-canvas-draw.c). Paused, stepped or
+ * reset, a card shows its state at once.
  *
  * The beat falls on whole multiples of BEAT_MS of the monotonic clock, and
  * a card keeps it from a tick callback: the first frame whose frame time
- * reaches the beat refreshes every card waiting for it, in its update
+ * reaches the beat refreshes the cards waiting for it, in its update
  * phase, so the beat goes with the window's frame pacer too (a timeout
- * would ask for a frame of its own: swy-frame-pacer.c). */
+ * would ask for a frame of its own: swy-frame-pacer.c).
+ *
+ * Many cards are spread over the frames right after the beat, a share of
+ * them (at least BEAT_CARDS) a frame, so that no one frame lays out and
+ * draws every card of a large graph: over at most a quarter of the frames
+ * between two beats at the window's frame rate (three at 60 frames a
+ * second), so that most frames draw no card at all. The canvas keeps
+ * showing the cards as they were until the last of them has refreshed
+ * (swy_node_widget_beat_is_due()), so that on screen they all change in
+ * the same frame. */
 #define BEAT_US (200 * G_TIME_SPAN_MILLISECOND)
+#define BEAT_CARDS 40
+
+/* Frames a beat's refresh is spread over, for tests; 0: from the frame rate. */
+static guint beat_frames_fixed;
 
 /* When the cards last refreshed on the beat (a frame time). A paced frame
  * may come well after its beat: the next beat is then one that leaves at
@@ -434,8 +447,39 @@ static gint64 last_beat_refresh;
 
 /* The beat the waiting cards wait for. A card that starts waiting after
  * the beat's time but before a frame has reached it (a slow or paced
- * frame) joins it, so that it changes in the same frame as the others. */
+ * frame) joins it, so that it refreshes with the others. */
 static gint64 pending_beat;
+
+/* Cards waiting for a beat, in every window, and of those, cards whose
+ * beat came but that a frame left for a later one. */
+static guint n_waiting;
+static guint n_deferred;
+/* When a card was last left for a later frame (a frame time). */
+static gint64 last_deferral;
+
+/* The frame refreshing cards on the beat: how many it may refresh, and
+ * how many it has. */
+static struct
+{
+  GdkFrameClock *clock;            /* compared only, never dereferenced */
+  gint64         frame;
+  guint          budget;
+  guint          refreshed;
+} beat_frame;
+
+static void
+set_deferred (SwyNodeWidget *self,
+              gboolean       deferred)
+{
+  if (self->beat_deferred == deferred)
+    return;
+
+  self->beat_deferred = deferred;
+  if (deferred)
+    n_deferred++;
+  else
+    n_deferred--;
+}
 
 static gboolean
 beat_tick_cb (GtkWidget     *widget,
@@ -443,15 +487,36 @@ beat_tick_cb (GtkWidget     *widget,
               gpointer       user_data)
 {
   SwyNodeWidget *self = SWY_NODE_WIDGET (widget);
-
   gint64 frame_time = gdk_frame_clock_get_frame_time (clock);
+  gint64 frame = gdk_frame_clock_get_frame_counter (clock);
 
   /* The frame time, not the clock: the same for every card in a frame. */
   if (frame_time < self->beat)
     return G_SOURCE_CONTINUE;
 
+  if (beat_frame.clock != clock || beat_frame.frame != frame)
+    {
+      guint spread = beat_frames_fixed;
+
+      if (spread == 0)
+        spread = CLAMP ((guint) (gdk_frame_clock_get_fps (clock) * BEAT_US / G_USEC_PER_SEC / 4), 1, 5);
+      beat_frame.clock = clock;
+      beat_frame.frame = frame;
+      beat_frame.budget = MAX (BEAT_CARDS, (n_waiting + spread - 1) / spread);
+      beat_frame.refreshed = 0;
+    }
+  if (beat_frame.refreshed == beat_frame.budget)
+    {
+      set_deferred (self, TRUE);
+      last_deferral = frame_time;
+      return G_SOURCE_CONTINUE;
+    }
+  beat_frame.refreshed++;
+
   last_beat_refresh = MAX (last_beat_refresh, frame_time);
   self->beat_tick = 0;
+  n_waiting--;
+  set_deferred (self, FALSE);
   update (self);
 
   return G_SOURCE_REMOVE;
@@ -468,14 +533,44 @@ wait_for_beat (SwyNodeWidget *self)
                    BEAT_US;
   self->beat = pending_beat;
   self->beat_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), beat_tick_cb, NULL, NULL);
+  n_waiting++;
 }
 
 static void
 leave_beat (SwyNodeWidget *self)
 {
-  if (self->beat_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->beat_tick);
+  if (self->beat_tick == 0)
+    return;
+
+  gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->beat_tick);
   self->beat_tick = 0;
+  n_waiting--;
+  set_deferred (self, FALSE);
+}
+
+/* For tests: spread a beat's refresh over @frames frames, or, with 0, over
+ * as many as the frame rate gives. */
+void
+_swy_node_widget_set_beat_frames (guint frames)
+{
+  beat_frames_fixed = frames;
+}
+
+/**
+ * swy_node_widget_beat_is_due:
+ *
+ * Whether cards reached their beat but were left to refresh in a later
+ * frame (a frame that skips its update phase refreshes none: they wait for
+ * the next one). Until they have, the canvas keeps showing the cards as
+ * they were. A refresh that has not gone on for two seconds (a window gone
+ * while its cards waited) holds nothing.
+ *
+ * Returns: %TRUE while the beat's refresh is not done
+ */
+gboolean
+swy_node_widget_beat_is_due (void)
+{
+  return n_deferred > 0 && g_get_monotonic_time () - last_deferral < 2 * G_USEC_PER_SEC;
 }
 
 /* When the graph pauses, a card waiting for the beat shows the final state now. */

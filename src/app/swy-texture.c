@@ -9,9 +9,9 @@
  * draw batch each (design/performance.md).
  *
  * What stays the same from frame to frame (a card's frame, the cards of a
- * playing graph) is drawn once by the window's own renderer into a texture
- * of exactly the device pixels it covers, so that drawing the texture gives
- * the same pixels as drawing the nodes.
+ * playing graph) is drawn once into a texture of exactly the device pixels
+ * it covers, so that drawing the texture puts each of its pixels on one
+ * pixel of the window.
  */
 
 #define G_LOG_DOMAIN "swy-texture"
@@ -21,6 +21,32 @@
 #include <math.h>
 
 #include "swy-texture.h"
+
+
+/* A texture drawn here keeps the image surface it shares its pixels with,
+ * which drawing the texture into a raster paints at once: GSK's own
+ * drawing would copy its pixels into a new surface first, every time. */
+static const char *surface_key = "swy-texture-surface";
+
+static GdkTexture *
+texture_new_for_surface (cairo_surface_t *surface)
+{
+  int stride = cairo_image_surface_get_stride (surface);
+  int height = cairo_image_surface_get_height (surface);
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
+  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
+                                    GDK_MEMORY_DEFAULT, bytes, stride);
+  g_object_set_data_full (G_OBJECT (texture), surface_key, cairo_surface_reference (surface),
+                          (GDestroyNotify) cairo_surface_destroy);
+
+  return texture;
+}
 
 /**
  * swy_texture_new_dot:
@@ -41,7 +67,6 @@ swy_texture_new_dot (int            size,
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr(GBytes) bytes = NULL;
   GdkTexture *texture;
 
   if (ring > 0)
@@ -56,10 +81,7 @@ swy_texture_new_dot (int            size,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * size);
-  texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
+  texture = texture_new_for_surface (surface);
   cairo_surface_destroy (surface);
 
   return texture;
@@ -120,6 +142,314 @@ swy_texture_mapping_fits (const SwyDeviceMapping *a,
          fabsf (fraction (a->y) - fraction (b->y)) <= 0.001f;
 }
 
+/* Rasters
+ *
+ * GTK 4.8's GL renderer has a large fixed cost for every
+ * gsk_renderer_render_texture(), and on llvmpipe it rasterises text, rounded
+ * boxes and borders several times slower than GSK's own cairo drawing of
+ * the same nodes, which is what GTK's cairo renderer does
+ * (bench/README.md). So what is drawn once into a texture is drawn with
+ * cairo, into memory, whatever the window's renderer: the renderer then
+ * uploads the pixels once and draws them as any image.
+ *
+ * A raster keeps its pixels, so that a part of them can be drawn again
+ * (a card whose figures changed) without the rest. A texture made of them
+ * shares their memory; drawing into them after that first copies them. */
+
+struct _SwyRaster
+{
+  SwyDeviceMapping  at;
+  int               left, top;     /* the device pixel at the surface's origin */
+  int               width, height;
+  cairo_surface_t  *surface;
+  GdkTexture       *texture;       /* of the surface's pixels, sharing them */
+};
+
+/* Where @rect lands in device pixels: the whole pixels it touches. */
+static void
+device_box (const SwyDeviceMapping *at,
+            const graphene_rect_t  *rect,
+            int                    *left,
+            int                    *top,
+            int                    *right,
+            int                    *bottom)
+{
+  *left = (int) floorf (at->x + rect->origin.x * at->scale);
+  *top = (int) floorf (at->y + rect->origin.y * at->scale);
+  *right = (int) ceilf (at->x + (rect->origin.x + rect->size.width) * at->scale);
+  *bottom = (int) ceilf (at->y + (rect->origin.y + rect->size.height) * at->scale);
+}
+
+/**
+ * swy_raster_new:
+ * @at: where node coordinates land in device pixels
+ * @area: the part of the node coordinates to keep, in them
+ *
+ * Returns: (transfer full) (nullable): a raster of the device pixels @area
+ *   covers, all transparent, or %NULL when it covers none
+ */
+SwyRaster *
+swy_raster_new (const SwyDeviceMapping *at,
+                const graphene_rect_t  *area)
+{
+  SwyRaster *self;
+  int left, top, right, bottom;
+
+  device_box (at, area, &left, &top, &right, &bottom);
+  if (right <= left || bottom <= top)
+    return NULL;
+
+  self = g_new0 (SwyRaster, 1);
+  self->at = *at;
+  self->left = left;
+  self->top = top;
+  self->width = right - left;
+  self->height = bottom - top;
+  self->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->width, self->height);
+
+  return self;
+}
+
+void
+swy_raster_free (SwyRaster *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->texture);
+  cairo_surface_destroy (self->surface);
+  g_free (self);
+}
+
+/**
+ * swy_raster_fits:
+ * @self: a raster
+ * @at: where node coordinates land now
+ * @area: the part of them to keep now
+ *
+ * Returns: whether @self holds exactly those pixels, so that drawing a part
+ *   of it again is drawing it as a new raster would
+ */
+gboolean
+swy_raster_fits (SwyRaster              *self,
+                 const SwyDeviceMapping *at,
+                 const graphene_rect_t  *area)
+{
+  int left, top, right, bottom;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  device_box (at, area, &left, &top, &right, &bottom);
+
+  return self->at.scale == at->scale && self->at.x == at->x && self->at.y == at->y &&
+         left == self->left && top == self->top &&
+         right - left == self->width && bottom - top == self->height;
+}
+
+/* The texture, if any, shares the surface's pixels: draw into a copy. */
+static void
+unshare (SwyRaster *self)
+{
+  cairo_surface_t *copy;
+  cairo_t *cr;
+
+  if (self->texture == NULL)
+    return;
+
+  copy = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->width, self->height);
+  cr = cairo_create (copy);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface (cr, self->surface, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (self->surface);
+  self->surface = copy;
+  g_clear_object (&self->texture);
+}
+
+
+/* @node drawn as GSK's cairo drawing draws it, pixel for pixel, but
+ * textures made from rasters painted from their surfaces. */
+static void
+draw_node (cairo_t       *cr,
+           GskRenderNode *node)
+{
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        draw_node (cr, gsk_container_node_get_child (node, i));
+      return;
+
+    case GSK_TRANSFORM_NODE:
+      {
+        GskTransform *transform = gsk_transform_node_get_transform (node);
+        float xx, yx, xy, yy, dx, dy;
+        cairo_matrix_t matrix;
+
+        if (gsk_transform_get_category (transform) < GSK_TRANSFORM_CATEGORY_2D)
+          break;
+        gsk_transform_to_2d (transform, &xx, &yx, &xy, &yy, &dx, &dy);
+        /* Flat: nothing to draw. */
+        if (xx * yy == xy * yx)
+          return;
+        cairo_matrix_init (&matrix, xx, yx, xy, yy, dx, dy);
+        cairo_save (cr);
+        cairo_transform (cr, &matrix);
+        draw_node (cr, gsk_transform_node_get_child (node));
+        cairo_restore (cr);
+      }
+      return;
+
+    case GSK_TEXTURE_NODE:
+      {
+        GdkTexture *texture = gsk_texture_node_get_texture (node);
+        cairo_surface_t *surface = g_object_get_data (G_OBJECT (texture), surface_key);
+        cairo_pattern_t *pattern;
+        cairo_matrix_t matrix;
+        graphene_rect_t bounds;
+
+        if (surface == NULL)
+          break;
+        /* What gsk_render_node_draw() does with a texture node. */
+        gsk_render_node_get_bounds (node, &bounds);
+        pattern = cairo_pattern_create_for_surface (surface);
+        cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
+        cairo_matrix_init_scale (&matrix, gdk_texture_get_width (texture) / bounds.size.width,
+                                 gdk_texture_get_height (texture) / bounds.size.height);
+        cairo_matrix_translate (&matrix, -bounds.origin.x, -bounds.origin.y);
+        cairo_pattern_set_matrix (pattern, &matrix);
+        cairo_set_source (cr, pattern);
+        cairo_pattern_destroy (pattern);
+        cairo_rectangle (cr, bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height);
+        cairo_fill (cr);
+      }
+      return;
+
+    default:
+      break;
+    }
+
+  gsk_render_node_draw (node, cr);
+}
+
+/**
+ * swy_raster_draw:
+ * @self: a raster
+ * @nodes: (array length=n_nodes): render nodes, in node coordinates, in the
+ *   order they are drawn
+ * @n_nodes: how many
+ * @damage: (array length=n_damage) (nullable): the parts to draw again, in
+ *   node coordinates, or %NULL for all of it
+ * @n_damage: how many
+ *
+ * Clears the device pixels @damage touches and draws there every node of
+ * @nodes that reaches them, in order, as drawing them all into a clear
+ * raster would.
+ */
+void
+swy_raster_draw (SwyRaster            *self,
+                 GskRenderNode *const *nodes,
+                 guint                 n_nodes,
+                 const graphene_rect_t *damage,
+                 guint                 n_damage)
+{
+  cairo_rectangle_int_t all = { 0, 0, 0, 0 };
+  cairo_region_t *region;
+  cairo_t *cr;
+
+  g_return_if_fail (self != NULL);
+
+  all.width = self->width;
+  all.height = self->height;
+  if (damage == NULL)
+    {
+      region = cairo_region_create_rectangle (&all);
+    }
+  else
+    {
+      region = cairo_region_create ();
+      for (guint i = 0; i < n_damage; i++)
+        {
+          cairo_rectangle_int_t box;
+          int left, top, right, bottom;
+
+          device_box (&self->at, &damage[i], &left, &top, &right, &bottom);
+          box.x = left - self->left;
+          box.y = top - self->top;
+          box.width = right - left;
+          box.height = bottom - top;
+          cairo_region_union_rectangle (region, &box);
+        }
+      cairo_region_intersect_rectangle (region, &all);
+    }
+  if (cairo_region_is_empty (region))
+    {
+      cairo_region_destroy (region);
+      return;
+    }
+
+  unshare (self);
+  cr = cairo_create (self->surface);
+  for (int i = 0; i < cairo_region_num_rectangles (region); i++)
+    {
+      cairo_rectangle_int_t box;
+
+      cairo_region_get_rectangle (region, i, &box);
+      cairo_rectangle (cr, box.x, box.y, box.width, box.height);
+    }
+  cairo_clip (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+
+  /* Node coordinates to the surface's pixels. */
+  cairo_translate (cr, self->at.x - self->left, self->at.y - self->top);
+  cairo_scale (cr, self->at.scale, self->at.scale);
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      graphene_rect_t bounds;
+      cairo_rectangle_int_t box;
+      int left, top, right, bottom;
+
+      gsk_render_node_get_bounds (nodes[i], &bounds);
+      device_box (&self->at, &bounds, &left, &top, &right, &bottom);
+      box.x = left - self->left;
+      box.y = top - self->top;
+      box.width = right - left;
+      box.height = bottom - top;
+      if (cairo_region_contains_rectangle (region, &box) != CAIRO_REGION_OVERLAP_OUT)
+        draw_node (cr, nodes[i]);
+    }
+  cairo_destroy (cr);
+  cairo_region_destroy (region);
+}
+
+/**
+ * swy_raster_get_texture:
+ * @self: a raster
+ * @out_rect: (out) (optional): where the texture goes, in node coordinates
+ *
+ * Returns: (transfer none): a texture of the raster's pixels as they are
+ *   now: the same one until something is drawn again
+ */
+GdkTexture *
+swy_raster_get_texture (SwyRaster       *self,
+                        graphene_rect_t *out_rect)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->texture == NULL)
+    self->texture = texture_new_for_surface (self->surface);
+
+  if (out_rect != NULL)
+    graphene_rect_init (out_rect, (self->left - self->at.x) / self->at.scale,
+                        (self->top - self->at.y) / self->at.scale,
+                        self->width / self->at.scale, self->height / self->at.scale);
+
+  return self->texture;
+}
+
 /**
  * swy_texture_render_node:
  * @node: a render node, in the coordinates @at maps
@@ -127,8 +457,8 @@ swy_texture_mapping_fits (const SwyDeviceMapping *a,
  * @clip: (nullable): the part of @node to draw, in the same coordinates
  * @out_rect: (out): where the texture goes, in the same coordinates
  *
- * Draws @node (within @clip) with @at's renderer into a texture of exactly
- * the device pixels it covers.
+ * Draws @node (within @clip) into a texture of exactly the device pixels
+ * it covers, as a raster.
  *
  * Returns: (transfer full) (nullable): the texture, or %NULL when @node
  *   covers no pixel
@@ -140,29 +470,19 @@ swy_texture_render_node (GskRenderNode          *node,
                          graphene_rect_t        *out_rect)
 {
   graphene_rect_t bounds;
-  float left, top, right, bottom;
-  GskTransform *transform = NULL;
-  g_autoptr(GskRenderNode) placed = NULL;
+  SwyRaster *raster;
+  GdkTexture *texture;
 
   gsk_render_node_get_bounds (node, &bounds);
   if (clip != NULL && !graphene_rect_intersection (&bounds, clip, &bounds))
     return NULL;
-  left = floorf (at->x + bounds.origin.x * at->scale);
-  top = floorf (at->y + bounds.origin.y * at->scale);
-  right = ceilf (at->x + (bounds.origin.x + bounds.size.width) * at->scale);
-  bottom = ceilf (at->y + (bounds.origin.y + bounds.size.height) * at->scale);
-  if (right <= left || bottom <= top)
+  raster = swy_raster_new (at, &bounds);
+  if (raster == NULL)
     return NULL;
 
-  /* Node coordinates to the texture's pixels, which are the device's. */
-  transform = gsk_transform_translate (transform, &GRAPHENE_POINT_INIT (at->x - left, at->y - top));
-  transform = gsk_transform_scale (transform, at->scale, at->scale);
-  placed = transform != NULL ? gsk_transform_node_new (node, transform)
-                             : gsk_render_node_ref (node);
-  gsk_transform_unref (transform);
-  graphene_rect_init (out_rect, (left - at->x) / at->scale, (top - at->y) / at->scale,
-                      (right - left) / at->scale, (bottom - top) / at->scale);
+  swy_raster_draw (raster, &node, 1, NULL, 0);
+  texture = g_object_ref (swy_raster_get_texture (raster, out_rect));
+  swy_raster_free (raster);
 
-  return gsk_renderer_render_texture (at->renderer, placed,
-                                      &GRAPHENE_RECT_INIT (0, 0, right - left, bottom - top));
+  return texture;
 }

@@ -28,6 +28,24 @@ gboolean    swy_texture_get_device_mapping (GtkWidget              *widget,
                                             SwyDeviceMapping       *out);
 gboolean    swy_texture_mapping_fits       (const SwyDeviceMapping *a,
                                             const SwyDeviceMapping *b);
+typedef struct _SwyRaster SwyRaster;
+
+SwyRaster  *swy_raster_new                 (const SwyDeviceMapping *at,
+                                            const graphene_rect_t  *area) G_GNUC_WARN_UNUSED_RESULT;
+void        swy_raster_free                (SwyRaster              *self);
+gboolean    swy_raster_fits                (SwyRaster              *self,
+                                            const SwyDeviceMapping *at,
+                                            const graphene_rect_t  *area);
+void        swy_raster_draw                (SwyRaster              *self,
+                                            GskRenderNode *const   *nodes,
+                                            guint                   n_nodes,
+                                            const graphene_rect_t  *damage,
+                                            guint                   n_damage);
+GdkTexture *swy_raster_get_texture         (SwyRaster              *self,
+                                            graphene_rect_t        *out_rect);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwyRaster, swy_raster_free)
+
 GdkTexture *swy_texture_render_node        (GskRenderNode          *node,
                                             const SwyDeviceMapping *at,
                                             const graphene_rect_t  *clip,

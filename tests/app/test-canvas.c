@@ -958,6 +958,147 @@ test_canvas_card_beat (void)
   destroy_window (window);
 }
 
+/* One timer into this many counters: more cards than one frame refreshes. */
+#define SPREAD_COUNTERS 100
+/* The fewest cards a frame refreshes on the beat (swy-node-widget.c): more
+ * than a third of SPREAD_COUNTERS. */
+#define BEAT_CARDS 40
+
+typedef struct
+{
+  guint changed;
+  guint frames;
+} BeatSwap;
+
+typedef struct
+{
+  SwyCanvas  *canvas;
+  guint       shown;        /* cards' textures shown after the frame before */
+  guint       snapshots;    /* the canvas's snapshots then */
+  guint       changed;      /* cards changed since the texture shown changed */
+  guint       frames;       /* frames in which they changed */
+  GArray     *swaps;        /* of BeatSwap, at each new texture */
+  guint       most;         /* most cards changed in one frame */
+} BeatWatch;
+
+static void
+beat_watch_after_paint_cb (GdkFrameClock *clock,
+                           BeatWatch     *watch)
+{
+  guint changed = _swy_canvas_get_cards_changed (watch->canvas);
+  guint snapshots = _swy_canvas_get_n_snapshots (watch->canvas);
+  guint shown;
+
+  /* A frame that did not draw the canvas again changed nothing in it. */
+  if (snapshots == watch->snapshots)
+    changed = 0;
+  watch->snapshots = snapshots;
+  g_assert_nonnull (_swy_canvas_get_cards_texture (watch->canvas, &shown));
+  watch->most = MAX (watch->most, changed);
+  if (changed > 0)
+    {
+      watch->changed += changed;
+      watch->frames++;
+    }
+  if (shown != watch->shown)
+    {
+      BeatSwap swap = { watch->changed, watch->frames };
+
+      g_array_append_val (watch->swaps, swap);
+      watch->changed = 0;
+      watch->frames = 0;
+      watch->shown = shown;
+    }
+}
+
+/* A beat with more cards waiting than one frame refreshes spreads them over
+ * the frames after it, and the canvas shows the cards' new texture only
+ * when the last of them has refreshed: spread over three frames, the 100
+ * counters and the timer refresh 40, 40 and 21 a frame, and on screen all
+ * change in the third. */
+static void
+test_canvas_beat_spread (void)
+{
+  g_autoptr(GString) text = g_string_new ("{ \"format\": \"switchyard\", \"version\": 1,\n"
+                                          "  \"nodes\": [\n"
+                                          "    { \"id\": \"tick\", \"type\": \"timer\", \"x\": 0, \"y\": 0,\n"
+                                          "      \"properties\": { \"interval-ms\": 10 } }");
+  SwyWindow *window;
+  SwyGraph *graph;
+  SwyCanvas *canvas;
+  GdkFrameClock *clock;
+  BeatWatch watch = { NULL, 0, 0, 0, 0, NULL, 0 };
+  guint full = 0;
+  gulong handler;
+  gint64 end;
+
+  for (guint i = 0; i < SPREAD_COUNTERS; i++)
+    g_string_append_printf (text, ",\n    { \"id\": \"count%u\", \"type\": \"counter\", \"x\": %u, \"y\": %u }",
+                            i, 250 + (i % 10) * 180, (i / 10) * 110);
+  g_string_append (text, "\n  ],\n  \"wires\": [");
+  for (guint i = 0; i < SPREAD_COUNTERS; i++)
+    g_string_append_printf (text, "%s\n    { \"from\": \"tick:out\", \"to\": \"count%u:in\" }",
+                            i > 0 ? "," : "", i);
+  g_string_append (text, "\n  ]\n}\n");
+
+  /* Three frames a beat, whatever this machine's frame rate. */
+  _swy_node_widget_set_beat_frames (3);
+  window = open_window (text->str);
+  graph = swy_document_get_graph (swy_window_get_document (window));
+  canvas = swy_window_get_canvas (window);
+  swy_canvas_set_zoom (canvas, 1.0);
+  /* Until the cards hold still at the new zoom (a frame that draws the
+   * canvas again finds none changed). */
+  for (guint i = 0; i < 50; i++)
+    {
+      wait_for_frame (canvas);
+      if (_swy_canvas_get_cards_changed (canvas) == 0)
+        break;
+    }
+  g_assert_cmpuint (_swy_canvas_get_cards_changed (canvas), ==, 0);
+
+  watch.canvas = canvas;
+  watch.snapshots = _swy_canvas_get_n_snapshots (canvas);
+  g_assert_nonnull (_swy_canvas_get_cards_texture (canvas, &watch.shown));
+  watch.swaps = g_array_new (FALSE, FALSE, sizeof (BeatSwap));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (canvas));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (beat_watch_after_paint_cb), &watch);
+
+  /* Until three beats have shown every counter's new figure, however slow
+   * the machine (a bound, not a measure). */
+  swy_graph_play (graph);
+  end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  while (full < 3 && g_get_monotonic_time () < end)
+    {
+      wait_for_frame (canvas);
+      full = 0;
+      for (guint i = 0; i < watch.swaps->len; i++)
+        if (g_array_index (watch.swaps, BeatSwap, i).changed >= SPREAD_COUNTERS)
+          full++;
+    }
+  swy_graph_pause (graph);
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_cmpuint (full, ==, 3);
+
+  /* No frame refreshed more than its share, and each texture shown came
+   * after a whole beat: the counters (and the timer's card) over three
+   * frames, never a part of them. */
+  g_assert_cmpuint (watch.most, ==, BEAT_CARDS);
+  for (guint i = 0; i < watch.swaps->len; i++)
+    {
+      BeatSwap *swap = &g_array_index (watch.swaps, BeatSwap, i);
+
+      g_test_message ("texture %u: %u cards changed over %u frames", i, swap->changed, swap->frames);
+      g_assert_cmpuint (swap->changed, >=, SPREAD_COUNTERS);
+      g_assert_cmpuint (swap->changed, <=, SPREAD_COUNTERS + 1);
+      g_assert_cmpuint (swap->frames, ==, 3);
+    }
+
+  g_array_unref (watch.swaps);
+  destroy_window (window);
+  _swy_node_widget_set_beat_frames (0);
+}
+
 /* What @widget draws in its top-left @size × @size pixels, as a snapshot of
  * it drawn by its window's renderer. */
 static GBytes *
@@ -1041,6 +1182,12 @@ main (int   argc,
 {
   int status;
 
+  /* The cards and the dot grid are drawn into textures with GSK's own
+   * cairo drawing, whatever the renderer (swy-texture.c). With the cairo
+   * renderer, cards drawn as they are come out the same pixel for pixel,
+   * which these tests compare; the other window tests run with the
+   * default renderer. */
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
   app = test_app_new (&argc, &argv);
 
   g_test_add_func ("/Swy/Canvas/click-token", test_canvas_click_token);
@@ -1049,6 +1196,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Canvas/card-cache", test_canvas_card_cache);
   g_test_add_func ("/Swy/Canvas/cards-texture", test_canvas_cards_texture);
   g_test_add_func ("/Swy/Canvas/card-beat", test_canvas_card_beat);
+  g_test_add_func ("/Swy/Canvas/beat-spread", test_canvas_beat_spread);
   g_test_add_func ("/Swy/Canvas/dots", test_canvas_dots);
 
   status = g_test_run ();
