@@ -592,9 +592,124 @@ stats_clock_us (void)
  * card changes in the same frame. The cards stay widgets, drawn by GTK from
  * their CSS: focus, selection, style and accessibility are theirs. */
 
-/* The parts of the view where @before and @now differ, the old and the new
- * bounds of each card drawn anew, into @damage; returns FALSE when the
- * cards came or went, or when more than half of them changed. */
+/* @node's bounds, in the view's coordinates, as a part to draw again. */
+static void
+add_damage (GArray        *damage,
+            GskTransform  *to_view,
+            GskRenderNode *node)
+{
+  graphene_rect_t bounds;
+
+  gsk_render_node_get_bounds (node, &bounds);
+  gsk_transform_transform_bounds (to_view, &bounds, &bounds);
+  g_array_append_val (damage, bounds);
+}
+
+/* Whether two leaves draw the same: GTK makes a widget's own nodes again
+ * whenever it draws it again, for a change in one of its children. */
+static gboolean
+same_leaf (GskRenderNode *a,
+           GskRenderNode *b)
+{
+  graphene_rect_t bounds_a, bounds_b;
+
+  gsk_render_node_get_bounds (a, &bounds_a);
+  gsk_render_node_get_bounds (b, &bounds_b);
+  if (!graphene_rect_equal (&bounds_a, &bounds_b))
+    return FALSE;
+
+  switch ((int) gsk_render_node_get_node_type (a))
+    {
+    case GSK_TEXTURE_NODE:
+      return gsk_texture_node_get_texture (a) == gsk_texture_node_get_texture (b);
+    case GSK_COLOR_NODE:
+      return gdk_rgba_equal (gsk_color_node_get_color (a), gsk_color_node_get_color (b));
+    default:
+      return FALSE;
+    }
+}
+
+/* The parts where @a and @b draw differently, in the view's coordinates
+ * (@to_view maps theirs), into @damage: the bounds of the smallest parts
+ * of their trees that differ, as far as containers, transforms, clips and
+ * opacities that are the same lead. A card whose one figure changed is
+ * drawn again around that figure only. */
+static void
+diff_nodes (GskRenderNode *a,
+            GskRenderNode *b,
+            GskTransform  *to_view,
+            GArray        *damage)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (a);
+
+  if (a == b)
+    return;
+
+  if (type == gsk_render_node_get_node_type (b))
+    switch ((int) type)
+      {
+      case GSK_TRANSFORM_NODE:
+        if (gsk_transform_equal (gsk_transform_node_get_transform (a),
+                                 gsk_transform_node_get_transform (b)))
+          {
+            GskTransform *inner = gsk_transform_transform (gsk_transform_ref (to_view),
+                                                           gsk_transform_node_get_transform (a));
+
+            diff_nodes (gsk_transform_node_get_child (a), gsk_transform_node_get_child (b), inner, damage);
+            gsk_transform_unref (inner);
+            return;
+          }
+        break;
+
+      case GSK_CONTAINER_NODE:
+        if (gsk_container_node_get_n_children (a) == gsk_container_node_get_n_children (b))
+          {
+            for (guint i = 0; i < gsk_container_node_get_n_children (a); i++)
+              diff_nodes (gsk_container_node_get_child (a, i), gsk_container_node_get_child (b, i),
+                          to_view, damage);
+            return;
+          }
+        break;
+
+      case GSK_CLIP_NODE:
+        if (graphene_rect_equal (gsk_clip_node_get_clip (a), gsk_clip_node_get_clip (b)))
+          {
+            diff_nodes (gsk_clip_node_get_child (a), gsk_clip_node_get_child (b), to_view, damage);
+            return;
+          }
+        break;
+
+      case GSK_ROUNDED_CLIP_NODE:
+        if (memcmp (gsk_rounded_clip_node_get_clip (a), gsk_rounded_clip_node_get_clip (b),
+                    sizeof (GskRoundedRect)) == 0)
+          {
+            diff_nodes (gsk_rounded_clip_node_get_child (a), gsk_rounded_clip_node_get_child (b),
+                        to_view, damage);
+            return;
+          }
+        break;
+
+      case GSK_OPACITY_NODE:
+        if (gsk_opacity_node_get_opacity (a) == gsk_opacity_node_get_opacity (b))
+          {
+            diff_nodes (gsk_opacity_node_get_child (a), gsk_opacity_node_get_child (b), to_view, damage);
+            return;
+          }
+        break;
+
+      default:
+        if (same_leaf (a, b))
+          return;
+        break;
+      }
+
+  add_damage (damage, to_view, a);
+  add_damage (damage, to_view, b);
+}
+
+/* The parts of the view where @before and @now differ into @damage, and
+ * how many cards differ; returns FALSE when the cards came or went, or
+ * when more than half of them changed. */
 static gboolean
 find_changed (GPtrArray *before,
               GPtrArray *now,
@@ -610,20 +725,11 @@ find_changed (GPtrArray *before,
     {
       GskRenderNode *a = g_ptr_array_index (before, i);
       GskRenderNode *b = g_ptr_array_index (now, i);
-      graphene_rect_t bounds;
+      guint parts = damage->len;
 
-      if (a == b ||
-          (gsk_render_node_get_node_type (a) == GSK_TRANSFORM_NODE &&
-           gsk_render_node_get_node_type (b) == GSK_TRANSFORM_NODE &&
-           gsk_transform_node_get_child (a) == gsk_transform_node_get_child (b) &&
-           gsk_transform_equal (gsk_transform_node_get_transform (a),
-                                gsk_transform_node_get_transform (b))))
-        continue;
-      (*n_changed)++;
-      gsk_render_node_get_bounds (a, &bounds);
-      g_array_append_val (damage, bounds);
-      gsk_render_node_get_bounds (b, &bounds);
-      g_array_append_val (damage, bounds);
+      diff_nodes (a, b, NULL, damage);
+      if (damage->len > parts)
+        (*n_changed)++;
     }
 
   return *n_changed <= now->len / 2;

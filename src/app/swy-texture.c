@@ -9,9 +9,11 @@
  * draw batch each (design/performance.md).
  *
  * What stays the same from frame to frame (a card's frame, the cards of a
- * playing graph) is drawn once into a texture of exactly the device pixels
- * it covers, so that drawing the texture puts each of its pixels on one
- * pixel of the window.
+ * playing graph, a row of the dot grid) is drawn once into a raster of
+ * exactly the device pixels it covers, with GSK's own cairo drawing, so
+ * that drawing its texture puts each of its pixels on one pixel of the
+ * window; for the GL renderer the texture is uploaded as a GL texture that
+ * is drawn without filtering.
  */
 
 #define G_LOG_DOMAIN "swy-texture"
@@ -20,13 +22,33 @@
 
 #include <math.h>
 
+#include <epoxy/gl.h>
+
 #include "swy-texture.h"
+
+/* After gtk.h, which allows it. */
+#include <gsk/gl/gskglrenderer.h>
 
 
 /* A texture drawn here keeps the image surface it shares its pixels with,
  * which drawing the texture into a raster paints at once: GSK's own
  * drawing would copy its pixels into a new surface first, every time. */
 static const char *surface_key = "swy-texture-surface";
+
+/**
+ * _swy_texture_get_surface:
+ * @texture: a texture
+ *
+ * Returns: (transfer none) (nullable): the image surface @texture was made
+ *   of here, with the same pixels, or %NULL
+ */
+cairo_surface_t *
+_swy_texture_get_surface (GdkTexture *texture)
+{
+  g_return_val_if_fail (GDK_IS_TEXTURE (texture), NULL);
+
+  return g_object_get_data (G_OBJECT (texture), surface_key);
+}
 
 static GdkTexture *
 texture_new_for_surface (cairo_surface_t *surface)
@@ -268,17 +290,53 @@ unshare (SwyRaster *self)
 }
 
 
-/* @node drawn as GSK's cairo drawing draws it, pixel for pixel, but
- * textures made from rasters painted from their surfaces. */
-static void
-draw_node (cairo_t       *cr,
-           GskRenderNode *node)
+/* Whether @node, drawn with @cr, touches a pixel of @region. */
+static gboolean
+reaches (cairo_t              *cr,
+         GskRenderNode        *node,
+         const cairo_region_t *region)
 {
+  graphene_rect_t bounds;
+  double x[4], y[4];
+  double left = G_MAXDOUBLE, top = G_MAXDOUBLE, right = -G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+  cairo_rectangle_int_t box;
+
+  gsk_render_node_get_bounds (node, &bounds);
+  for (guint i = 0; i < 4; i++)
+    {
+      x[i] = bounds.origin.x + (i & 1 ? bounds.size.width : 0);
+      y[i] = bounds.origin.y + (i & 2 ? bounds.size.height : 0);
+      cairo_user_to_device (cr, &x[i], &y[i]);
+      left = MIN (left, x[i]);
+      top = MIN (top, y[i]);
+      right = MAX (right, x[i]);
+      bottom = MAX (bottom, y[i]);
+    }
+  box.x = (int) floor (left);
+  box.y = (int) floor (top);
+  box.width = (int) ceil (right) - box.x;
+  box.height = (int) ceil (bottom) - box.y;
+
+  return box.width > 0 && box.height > 0 &&
+         cairo_region_contains_rectangle (region, &box) != CAIRO_REGION_OVERLAP_OUT;
+}
+
+/* @node drawn as GSK's cairo drawing draws it, pixel for pixel, but
+ * textures made here painted from their surfaces, and only the parts of
+ * the tree that reach @region. */
+static void
+draw_node (cairo_t              *cr,
+           GskRenderNode        *node,
+           const cairo_region_t *region)
+{
+  if (!reaches (cr, node, region))
+    return;
+
   switch ((int) gsk_render_node_get_node_type (node))
     {
     case GSK_CONTAINER_NODE:
       for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        draw_node (cr, gsk_container_node_get_child (node, i));
+        draw_node (cr, gsk_container_node_get_child (node, i), region);
       return;
 
     case GSK_TRANSFORM_NODE:
@@ -296,7 +354,7 @@ draw_node (cairo_t       *cr,
         cairo_matrix_init (&matrix, xx, yx, xy, yy, dx, dy);
         cairo_save (cr);
         cairo_transform (cr, &matrix);
-        draw_node (cr, gsk_transform_node_get_child (node));
+        draw_node (cr, gsk_transform_node_get_child (node), region);
         cairo_restore (cr);
       }
       return;
@@ -304,7 +362,7 @@ draw_node (cairo_t       *cr,
     case GSK_TEXTURE_NODE:
       {
         GdkTexture *texture = gsk_texture_node_get_texture (node);
-        cairo_surface_t *surface = g_object_get_data (G_OBJECT (texture), surface_key);
+        cairo_surface_t *surface = _swy_texture_get_surface (texture);
         cairo_pattern_t *pattern;
         cairo_matrix_t matrix;
         graphene_rect_t bounds;
@@ -344,8 +402,8 @@ draw_node (cairo_t       *cr,
  * @n_damage: how many
  *
  * Clears the device pixels @damage touches and draws there every node of
- * @nodes that reaches them, in order, as drawing them all into a clear
- * raster would.
+ * @nodes (every part of its tree) that reaches them, in order, as drawing
+ * them all into a clear raster would.
  */
 void
 swy_raster_draw (SwyRaster            *self,
@@ -407,22 +465,159 @@ swy_raster_draw (SwyRaster            *self,
   cairo_translate (cr, self->at.x - self->left, self->at.y - self->top);
   cairo_scale (cr, self->at.scale, self->at.scale);
   for (guint i = 0; i < n_nodes; i++)
-    {
-      graphene_rect_t bounds;
-      cairo_rectangle_int_t box;
-      int left, top, right, bottom;
-
-      gsk_render_node_get_bounds (nodes[i], &bounds);
-      device_box (&self->at, &bounds, &left, &top, &right, &bottom);
-      box.x = left - self->left;
-      box.y = top - self->top;
-      box.width = right - left;
-      box.height = bottom - top;
-      if (cairo_region_contains_rectangle (region, &box) != CAIRO_REGION_OVERLAP_OUT)
-        draw_node (cr, nodes[i]);
-    }
+    draw_node (cr, nodes[i], region);
   cairo_destroy (cr);
   cairo_region_destroy (region);
+}
+
+/* Uploads to the GL renderer
+ *
+ * GTK 4.8's GL renderer uploads a memory texture once, but draws it with
+ * linear filtering, which llvmpipe pays for at every pixel of every frame,
+ * though a raster's pixels land on the window's one for one: a 200-card
+ * view drawn from a memory texture costs about 2 ms more CPU a frame than
+ * from a GL texture (bench/README.md). So for a GL renderer a raster is
+ * uploaded here, into a texture of a GL context of the same window (GDK's
+ * contexts of one display share their textures), with nearest filtering,
+ * which the renderer keeps. Where that cannot be done (no GL, OpenGL ES),
+ * the texture stays in memory. */
+
+/* The GL context a renderer's textures are uploaded with, and the textures
+ * released since the last upload. GDK calls a texture's release function
+ * at any time (while GTK's renderer unrealizes, with its context current,
+ * or after that context is gone), when no other context can safely be
+ * made current: the texture is deleted at the next upload instead, or
+ * when the last of them goes, as GtkGLArea does with its own. */
+typedef struct
+{
+  grefcount     ref;
+  GdkGLContext *context;
+  GArray       *released;          /* of GLuint */
+} Uploader;
+
+typedef struct
+{
+  Uploader *uploader;
+  GLuint    id;
+} Upload;
+
+static const char *uploader_key = "swy-texture-uploader";
+
+/* With the uploader's context current. */
+static void
+delete_released (Uploader *uploader)
+{
+  if (uploader->released->len > 0)
+    glDeleteTextures ((GLsizei) uploader->released->len, (GLuint *) (void *) uploader->released->data);
+  g_array_set_size (uploader->released, 0);
+}
+
+static void
+uploader_unref (Uploader *uploader)
+{
+  if (!g_ref_count_dec (&uploader->ref))
+    return;
+
+  if (uploader->released->len > 0 &&
+      !gdk_display_is_closed (gdk_draw_context_get_display (GDK_DRAW_CONTEXT (uploader->context))))
+    {
+      gdk_gl_context_make_current (uploader->context);
+      delete_released (uploader);
+      gdk_gl_context_clear_current ();
+    }
+  g_array_unref (uploader->released);
+  g_object_unref (uploader->context);
+  g_free (uploader);
+}
+
+static void
+upload_free (gpointer data)
+{
+  Upload *upload = data;
+
+  g_array_append_val (upload->uploader->released, upload->id);
+  uploader_unref (upload->uploader);
+  g_free (upload);
+}
+
+/* The uploader for @renderer, kept with it, or NULL when there is none. */
+static Uploader *
+get_uploader (GskRenderer *renderer)
+{
+  Uploader *uploader;
+  GdkGLContext *context;
+  GdkSurface *surface;
+  g_autoptr(GError) error = NULL;
+
+  if (!GSK_IS_GL_RENDERER (renderer))
+    return NULL;
+  uploader = g_object_get_data (G_OBJECT (renderer), uploader_key);
+  if (uploader != NULL)
+    return uploader->context != NULL ? uploader : NULL;
+
+  uploader = g_new0 (Uploader, 1);
+  g_ref_count_init (&uploader->ref);
+  uploader->released = g_array_new (FALSE, FALSE, sizeof (GLuint));
+  surface = gsk_renderer_get_surface (renderer);
+  context = surface != NULL ? gdk_surface_create_gl_context (surface, &error) : NULL;
+  if (context != NULL && gdk_gl_context_realize (context, &error) && !gdk_gl_context_get_use_es (context))
+    {
+      uploader->context = context;
+    }
+  else
+    {
+      /* Remembered, so that the renderer's rasters stay in memory. */
+      g_debug ("Rasters stay in memory: %s", error != NULL ? error->message : "OpenGL ES");
+      g_clear_object (&context);
+      uploader->context = NULL;
+    }
+  g_object_set_data_full (G_OBJECT (renderer), uploader_key, uploader, (GDestroyNotify) uploader_unref);
+
+  return uploader->context != NULL ? uploader : NULL;
+}
+
+/* @surface's pixels as a texture of @renderer's GL context, or NULL. */
+static GdkTexture *
+upload (GskRenderer     *renderer,
+        cairo_surface_t *surface)
+{
+  Uploader *uploader = get_uploader (renderer);
+  GdkTexture *texture;
+  Upload *upload;
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+
+  if (uploader == NULL)
+    return NULL;
+
+  cairo_surface_flush (surface);
+  upload = g_new0 (Upload, 1);
+  upload->uploader = uploader;
+  g_ref_count_inc (&uploader->ref);
+  gdk_gl_context_make_current (uploader->context);
+  delete_released (uploader);
+  glGenTextures (1, &upload->id);
+  glBindTexture (GL_TEXTURE_2D, upload->id);
+  glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  /* Cairo's ARGB32 is GL's BGRA, premultiplied, as GTK's textures are. */
+  glPixelStorei (GL_UNPACK_ROW_LENGTH, cairo_image_surface_get_stride (surface) / 4);
+  glTexImage2D (GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_BGRA, GL_UNSIGNED_BYTE,
+                cairo_image_surface_get_data (surface));
+  glPixelStorei (GL_UNPACK_ROW_LENGTH, 0);
+  glBindTexture (GL_TEXTURE_2D, 0);
+  /* The renderer's context sees it from its next use on; it makes its
+   * context current itself when it draws. */
+  glFlush ();
+  gdk_gl_context_clear_current ();
+
+  texture = gdk_gl_texture_new (uploader->context, upload->id, width, height, upload_free, upload);
+  g_object_set_data_full (G_OBJECT (texture), surface_key, cairo_surface_reference (surface),
+                          (GDestroyNotify) cairo_surface_destroy);
+
+  return texture;
 }
 
 /**
@@ -431,7 +626,8 @@ swy_raster_draw (SwyRaster            *self,
  * @out_rect: (out) (optional): where the texture goes, in node coordinates
  *
  * Returns: (transfer none): a texture of the raster's pixels as they are
- *   now: the same one until something is drawn again
+ *   now, for the renderer the raster was made for: the same one until
+ *   something is drawn again
  */
 GdkTexture *
 swy_raster_get_texture (SwyRaster       *self,
@@ -439,6 +635,8 @@ swy_raster_get_texture (SwyRaster       *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
 
+  if (self->texture == NULL)
+    self->texture = upload (self->at.renderer, self->surface);
   if (self->texture == NULL)
     self->texture = texture_new_for_surface (self->surface);
 

@@ -46,6 +46,8 @@ GdkTexture *swy_raster_get_texture         (SwyRaster              *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwyRaster, swy_raster_free)
 
+cairo_surface_t *_swy_texture_get_surface (GdkTexture *texture);
+
 GdkTexture *swy_texture_render_node        (GskRenderNode          *node,
                                             const SwyDeviceMapping *at,
                                             const graphene_rect_t  *clip,

@@ -17,6 +17,8 @@
 #include "swy-window-private.h"
 #include "swy-window-test-util.h"
 
+#include <gsk/gl/gskglrenderer.h>
+
 #define EMPTY_GRAPH     "{\"format\":\"switchyard\",\"version\":1,\"nodes\":[],\"wires\":[]}"
 
 /* A timer that ticks once, a sync cascade through a filter into a log, and a
@@ -67,6 +69,8 @@ run_live_until (SwyWindow  *window,
 
 /* Windows */
 
+
+
 static SwyWindow *
 new_window (void)
 {
@@ -105,6 +109,79 @@ destroy_window (SwyWindow *window)
   spin_until_idle ();
   g_assert_null (window);
 }
+
+/* Whether @texture holds exactly the pixels of the surface it was made of. */
+static void
+assert_texture_is_surface (GdkTexture *texture)
+{
+  cairo_surface_t *surface = _swy_texture_get_surface (texture);
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+  const guchar *data;
+  int stride;
+
+  g_assert_nonnull (surface);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, height);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < height; y++)
+    g_assert_cmpmem (pixels + (gsize) y * width * 4, width * 4, data + (gsize) y * stride, width * 4);
+}
+
+/* With the GL renderer, the cards' texture is uploaded as a GL texture of
+ * the window's (drawn with nearest filtering, pixel for pixel), holding
+ * exactly the raster's pixels, and again when a card changes. */
+static void
+test_editor_cards_texture_gl (void)
+{
+  SwyWindow *window = new_window ();
+  SwyCanvas *canvas = swy_window_get_canvas (window);
+  SwyGraph *graph;
+  g_autoptr(GError) error = NULL;
+  GdkTexture *texture;
+  guint n, n_after;
+
+  g_assert_true (swy_document_load_data (swy_window_get_document (window),
+                                         "{ \"format\": \"switchyard\", \"version\": 1,\n"
+                                         "  \"nodes\": [\n"
+                                         "    { \"id\": \"tick\", \"type\": \"timer\", \"x\": 0, \"y\": 0 },\n"
+                                         "    { \"id\": \"count\", \"type\": \"counter\", \"x\": 300, \"y\": 0 }\n"
+                                         "  ],\n"
+                                         "  \"wires\": [ { \"from\": \"tick:out\", \"to\": \"count:in\" } ]\n"
+                                         "}\n",
+                                         &error));
+  g_assert_no_error (error);
+  graph = swy_document_get_graph (swy_window_get_document (window));
+  present (window);
+  /* The sanitizer build draws with cairo: nothing is uploaded there. */
+  if (!GSK_IS_GL_RENDERER (gtk_native_get_renderer (GTK_NATIVE (window))))
+    {
+      g_test_skip ("No GL renderer here");
+      destroy_window (window);
+      return;
+    }
+
+  wait_for_frame (canvas);
+  texture = _swy_canvas_get_cards_texture (canvas, &n);
+  g_assert_true (GDK_IS_GL_TEXTURE (texture));
+  assert_texture_is_surface (texture);
+
+  /* A counter counts: the next frame shows a new GL texture of it. */
+  swy_graph_step (graph);
+  swy_graph_step (graph);
+  wait_for_frame (canvas);
+  texture = _swy_canvas_get_cards_texture (canvas, &n_after);
+  g_assert_cmpuint (n_after, >, n);
+  g_assert_true (GDK_IS_GL_TEXTURE (texture));
+  assert_texture_is_surface (texture);
+
+  destroy_window (window);
+}
+
 
 static void
 activate (SwyWindow  *window,
@@ -1180,6 +1257,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Editor/context-menu-child", test_editor_context_menu_child);
   g_test_add_func ("/Swy/Editor/close-after-open", test_editor_close_after_open);
   g_test_add_func ("/Swy/Editor/step-cascade", test_editor_step_cascade);
+  g_test_add_func ("/Swy/Editor/cards-texture-gl", test_editor_cards_texture_gl);
   g_test_add_func ("/Swy/Editor/screenshot/empty", test_editor_screenshot_empty);
   g_test_add_func ("/Swy/Editor/screenshot/running", test_editor_screenshot_running);
   g_test_add_func ("/Swy/Editor/screenshot/step", test_editor_screenshot_step);
