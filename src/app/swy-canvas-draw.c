@@ -809,7 +809,8 @@ snapshot_cards (SwyCanvas   *self,
 
   /* The raster as it is now, unless a beat is still refreshing the cards
    * of the texture shown. */
-  if (self->layer_texture == NULL || !swy_node_widget_beat_is_due ())
+  if (self->layer_texture == NULL ||
+      !swy_node_widget_beat_is_due (gtk_widget_get_frame_clock (widget)))
     {
       GdkTexture *texture = swy_raster_get_texture (self->layer, &self->layer_rect);
 

@@ -50,7 +50,7 @@ struct _SwyNodeWidget
   guint           flash_id;
   guint           beat_tick;       /* waiting for the beat: its tick callback */
   gint64          beat;            /* the beat it waits for, monotonic time */
-  gboolean        beat_deferred;   /* its beat came; a frame left it for the next */
+  GdkFrameClock  *beat_clock;      /* the frame clock it waits with */
   guint           selected : 1;
   guint           hot_refused : 1;
 
@@ -433,7 +433,8 @@ swy_node_widget_show_replayed (SwyNodeWidget         *self,
  * second), so that most frames draw no card at all. The canvas keeps
  * showing the cards as they were until the last of them has refreshed
  * (swy_node_widget_beat_is_due()), so that on screen they all change in
- * the same frame. */
+ * the same frame. What waits for which beat is kept per window, with its
+ * frame clock. */
 #define BEAT_US (200 * G_TIME_SPAN_MILLISECOND)
 #define BEAT_CARDS 40
 
@@ -450,35 +451,99 @@ static gint64 last_beat_refresh;
  * frame) joins it, so that it refreshes with the others. */
 static gint64 pending_beat;
 
-/* Cards waiting for a beat, in every window, and of those, cards whose
- * beat came but that a frame left for a later one. */
-static guint n_waiting;
-static guint n_deferred;
-/* When a card was last left for a later frame (a frame time). */
-static gint64 last_deferral;
-
-/* The frame refreshing cards on the beat: how many it may refresh, and
- * how many it has. */
-static struct
+/* A window's cards waiting for beats, kept with its frame clock. Beats are
+ * refreshed oldest first: a card whose beat has come waits while cards of
+ * an older beat are still refreshing (frames slower than the beat), so
+ * that the beat being refreshed ends within its share of frames. */
+typedef struct
 {
-  GdkFrameClock *clock;            /* compared only, never dereferenced */
-  gint64         frame;
-  guint          budget;
-  guint          refreshed;
-} beat_frame;
+  GHashTable *waiting;             /* beat → how many cards wait for it */
+  guint       n_waiting;
+  gint64      refreshing;          /* the beat whose cards are refreshing, or 0 */
+  gint64      last_refresh;        /* monotonic time of the last card refreshed */
+  /* the frame refreshing cards: its counter and time, the oldest beat
+   * that had come then, how many cards it may refresh and has */
+  gint64      frame;
+  gint64      frame_time;
+  gint64      oldest;
+  guint       budget;
+  guint       refreshed;
+} Beats;
+
+static const char *beats_key = "swy-node-widget-beats";
 
 static void
-set_deferred (SwyNodeWidget *self,
-              gboolean       deferred)
+beats_free (gpointer data)
 {
-  if (self->beat_deferred == deferred)
-    return;
+  Beats *beats = data;
 
-  self->beat_deferred = deferred;
-  if (deferred)
-    n_deferred++;
+  g_hash_table_unref (beats->waiting);
+  g_free (beats);
+}
+
+static Beats *
+get_beats (GdkFrameClock *clock)
+{
+  Beats *beats = g_object_get_data (G_OBJECT (clock), beats_key);
+
+  if (beats == NULL)
+    {
+      beats = g_new0 (Beats, 1);
+      beats->waiting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      beats->frame = -1;
+      g_object_set_data_full (G_OBJECT (clock), beats_key, beats, beats_free);
+    }
+
+  return beats;
+}
+
+static guint
+count_waiting (Beats  *beats,
+               gint64  beat)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (beats->waiting, &beat));
+}
+
+static void
+add_waiting (Beats  *beats,
+             gint64  beat,
+             int     delta)
+{
+  guint n = count_waiting (beats, beat) + delta;
+
+  if (n > 0)
+    g_hash_table_insert (beats->waiting, g_memdup2 (&beat, sizeof beat), GUINT_TO_POINTER (n));
   else
-    n_deferred--;
+    g_hash_table_remove (beats->waiting, &beat);
+  beats->n_waiting += delta;
+  if (beats->refreshing == beat && n == 0)
+    beats->refreshing = 0;
+}
+
+/* The oldest beat cards wait for, if it has come by @frame_time, or 0. */
+static gint64
+oldest_come (Beats  *beats,
+             gint64  frame_time)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gint64 oldest = 0;
+
+  g_hash_table_iter_init (&iter, beats->waiting);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (*(gint64 *) key <= frame_time && (oldest == 0 || *(gint64 *) key < oldest))
+      oldest = *(gint64 *) key;
+
+  return oldest;
+}
+
+/* No longer waiting: refreshed, shown at once, or gone. */
+static void
+stop_waiting (SwyNodeWidget *self)
+{
+  add_waiting (get_beats (self->beat_clock), self->beat, -1);
+  g_clear_object (&self->beat_clock);
+  self->beat_tick = 0;
 }
 
 static gboolean
@@ -487,6 +552,7 @@ beat_tick_cb (GtkWidget     *widget,
               gpointer       user_data)
 {
   SwyNodeWidget *self = SWY_NODE_WIDGET (widget);
+  Beats *beats = get_beats (self->beat_clock);
   gint64 frame_time = gdk_frame_clock_get_frame_time (clock);
   gint64 frame = gdk_frame_clock_get_frame_counter (clock);
 
@@ -494,29 +560,27 @@ beat_tick_cb (GtkWidget     *widget,
   if (frame_time < self->beat)
     return G_SOURCE_CONTINUE;
 
-  if (beat_frame.clock != clock || beat_frame.frame != frame)
+  if (beats->frame != frame || beats->frame_time != frame_time)
     {
       guint spread = beat_frames_fixed;
 
       if (spread == 0)
         spread = CLAMP ((guint) (gdk_frame_clock_get_fps (clock) * BEAT_US / G_USEC_PER_SEC / 4), 1, 5);
-      beat_frame.clock = clock;
-      beat_frame.frame = frame;
-      beat_frame.budget = MAX (BEAT_CARDS, (n_waiting + spread - 1) / spread);
-      beat_frame.refreshed = 0;
+      beats->frame = frame;
+      beats->frame_time = frame_time;
+      beats->oldest = oldest_come (beats, frame_time);
+      beats->budget = MAX (BEAT_CARDS, (beats->n_waiting + spread - 1) / spread);
+      beats->refreshed = 0;
     }
-  if (beat_frame.refreshed == beat_frame.budget)
-    {
-      set_deferred (self, TRUE);
-      last_deferral = frame_time;
-      return G_SOURCE_CONTINUE;
-    }
-  beat_frame.refreshed++;
+  /* A later beat's card, or more cards than this frame's share: later. */
+  if (self->beat != beats->oldest || beats->refreshed == beats->budget)
+    return G_SOURCE_CONTINUE;
 
+  beats->refreshed++;
+  beats->refreshing = self->beat;
+  beats->last_refresh = g_get_monotonic_time ();
   last_beat_refresh = MAX (last_beat_refresh, frame_time);
-  self->beat_tick = 0;
-  n_waiting--;
-  set_deferred (self, FALSE);
+  stop_waiting (self);
   update (self);
 
   return G_SOURCE_REMOVE;
@@ -525,15 +589,26 @@ beat_tick_cb (GtkWidget     *widget,
 static void
 wait_for_beat (SwyNodeWidget *self)
 {
+  GdkFrameClock *clock;
+
   if (self->beat_tick != 0)
     return;
+
+  /* Not in a window yet: nothing shows it, and no frame would refresh it. */
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    {
+      update (self);
+      return;
+    }
 
   if (pending_beat <= last_beat_refresh)
     pending_beat = (MAX (g_get_monotonic_time (), last_beat_refresh + 3 * BEAT_US / 4) / BEAT_US + 1) *
                    BEAT_US;
   self->beat = pending_beat;
+  self->beat_clock = g_object_ref (clock);
+  add_waiting (get_beats (clock), self->beat, 1);
   self->beat_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), beat_tick_cb, NULL, NULL);
-  n_waiting++;
 }
 
 static void
@@ -543,9 +618,7 @@ leave_beat (SwyNodeWidget *self)
     return;
 
   gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->beat_tick);
-  self->beat_tick = 0;
-  n_waiting--;
-  set_deferred (self, FALSE);
+  stop_waiting (self);
 }
 
 /* For tests: spread a beat's refresh over @frames frames, or, with 0, over
@@ -558,19 +631,28 @@ _swy_node_widget_set_beat_frames (guint frames)
 
 /**
  * swy_node_widget_beat_is_due:
+ * @clock: the frame clock of a window
  *
- * Whether cards reached their beat but were left to refresh in a later
- * frame (a frame that skips its update phase refreshes none: they wait for
- * the next one). Until they have, the canvas keeps showing the cards as
- * they were. A refresh that has not gone on for two seconds (a window gone
- * while its cards waited) holds nothing.
+ * Whether a beat's refresh of that window's cards has begun and not ended:
+ * some of its cards refreshed, and some wait for a later frame (a frame
+ * that skips its update phase refreshes none). Until they have, the canvas
+ * keeps showing the cards as they were. A refresh that has not gone on for
+ * two seconds holds nothing.
  *
  * Returns: %TRUE while the beat's refresh is not done
  */
 gboolean
-swy_node_widget_beat_is_due (void)
+swy_node_widget_beat_is_due (GdkFrameClock *clock)
 {
-  return n_deferred > 0 && g_get_monotonic_time () - last_deferral < 2 * G_USEC_PER_SEC;
+  Beats *beats;
+
+  if (clock == NULL)
+    return FALSE;
+
+  beats = g_object_get_data (G_OBJECT (clock), beats_key);
+
+  return beats != NULL && beats->refreshing != 0 && count_waiting (beats, beats->refreshing) > 0 &&
+         g_get_monotonic_time () - beats->last_refresh < 2 * G_USEC_PER_SEC;
 }
 
 /* When the graph pauses, a card waiting for the beat shows the final state now. */

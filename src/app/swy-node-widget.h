@@ -34,7 +34,7 @@ char      *swy_node_widget_dup_state         (SwyNodeWidget    *self);
 void       swy_node_widget_flash             (SwyNodeWidget    *self);
 GskRenderNode *swy_node_widget_get_canvas_node (SwyNodeWidget *self,
                                                 GtkWidget     *parent);
-gboolean   swy_node_widget_beat_is_due       (void);
+gboolean   swy_node_widget_beat_is_due       (GdkFrameClock    *clock);
 void       _swy_node_widget_set_beat_frames  (guint             frames);
 
 GdkTexture *_swy_node_widget_get_frame_texture (SwyNodeWidget *self);
