@@ -958,7 +958,9 @@ test_canvas_card_beat (void)
   destroy_window (window);
 }
 
-/* One timer into this many counters: more cards than one frame refreshes. */
+/* One timer into this many counters: more cards than one frame refreshes.
+ * It fires once a second, each time into every counter in one emission, so
+ * that all the cards wait for the same beat however slow the machine. */
 #define SPREAD_COUNTERS 100
 /* The fewest cards a frame refreshes on the beat (swy-node-widget.c): more
  * than a third of SPREAD_COUNTERS. */
@@ -1022,7 +1024,7 @@ test_canvas_beat_spread (void)
   g_autoptr(GString) text = g_string_new ("{ \"format\": \"switchyard\", \"version\": 1,\n"
                                           "  \"nodes\": [\n"
                                           "    { \"id\": \"tick\", \"type\": \"timer\", \"x\": 0, \"y\": 0,\n"
-                                          "      \"properties\": { \"interval-ms\": 10 } }");
+                                          "      \"properties\": { \"interval-ms\": 1000 } }");
   SwyWindow *window;
   SwyGraph *graph;
   SwyCanvas *canvas;
