@@ -451,10 +451,11 @@ static gint64 last_beat_refresh;
  * frame) joins it, so that it refreshes with the others. */
 static gint64 pending_beat;
 
-/* A window's cards waiting for beats, kept with its frame clock. Beats are
- * refreshed oldest first: a card whose beat has come waits while cards of
- * an older beat are still refreshing (frames slower than the beat), so
- * that the beat being refreshed ends within its share of frames. */
+/* A window's cards waiting for beats, kept with its frame clock. A frame
+ * refreshes every card whose beat has come if they fit in its share;
+ * otherwise beats are refreshed oldest first: a card of a later beat waits
+ * while cards of an older one are still refreshing (frames slower than
+ * the beat), so that the beat being refreshed ends within its frames. */
 typedef struct
 {
   GHashTable *waiting;             /* beat → how many cards wait for it */
@@ -462,10 +463,12 @@ typedef struct
   gint64      refreshing;          /* the beat whose cards are refreshing, or 0 */
   gint64      last_refresh;        /* monotonic time of the last card refreshed */
   /* the frame refreshing cards: its counter and time, the oldest beat
-   * that had come then, how many cards it may refresh and has */
+   * that had come then, whether all cards whose beat had come fit in it,
+   * how many cards it may refresh and has */
   gint64      frame;
   gint64      frame_time;
   gint64      oldest;
+  gboolean    all_fit;
   guint       budget;
   guint       refreshed;
 } Beats;
@@ -520,19 +523,26 @@ add_waiting (Beats  *beats,
     beats->refreshing = 0;
 }
 
-/* The oldest beat cards wait for, if it has come by @frame_time, or 0. */
+/* The oldest beat cards wait for, if it has come by @frame_time, or 0,
+ * and how many cards wait for beats that have come. */
 static gint64
 oldest_come (Beats  *beats,
-             gint64  frame_time)
+             gint64  frame_time,
+             guint  *n_come)
 {
   GHashTableIter iter;
-  gpointer key;
+  gpointer key, value;
   gint64 oldest = 0;
 
+  *n_come = 0;
   g_hash_table_iter_init (&iter, beats->waiting);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (*(gint64 *) key <= frame_time && (oldest == 0 || *(gint64 *) key < oldest))
-      oldest = *(gint64 *) key;
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (*(gint64 *) key <= frame_time)
+      {
+        *n_come += GPOINTER_TO_UINT (value);
+        if (oldest == 0 || *(gint64 *) key < oldest)
+          oldest = *(gint64 *) key;
+      }
 
   return oldest;
 }
@@ -563,17 +573,20 @@ beat_tick_cb (GtkWidget     *widget,
   if (beats->frame != frame || beats->frame_time != frame_time)
     {
       guint spread = beat_frames_fixed;
+      guint n_come;
 
       if (spread == 0)
         spread = CLAMP ((guint) (gdk_frame_clock_get_fps (clock) * BEAT_US / G_USEC_PER_SEC / 4), 1, 5);
       beats->frame = frame;
       beats->frame_time = frame_time;
-      beats->oldest = oldest_come (beats, frame_time);
+      beats->oldest = oldest_come (beats, frame_time, &n_come);
       beats->budget = MAX (BEAT_CARDS, (beats->n_waiting + spread - 1) / spread);
+      beats->all_fit = n_come <= beats->budget;
       beats->refreshed = 0;
     }
-  /* A later beat's card, or more cards than this frame's share: later. */
-  if (self->beat != beats->oldest || beats->refreshed == beats->budget)
+  /* More cards than this frame's share, or, when not every card whose beat
+   * has come fits in it, a later beat's card: later. */
+  if (beats->refreshed == beats->budget || (!beats->all_fit && self->beat != beats->oldest))
     return G_SOURCE_CONTINUE;
 
   beats->refreshed++;
