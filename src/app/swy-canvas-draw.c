@@ -791,12 +791,18 @@ snapshot_cards (SwyCanvas   *self,
       return;
     }
 
-  if (!in_place || self->layer == NULL || !swy_raster_fits (self->layer, &at, &area))
+  if (self->layer == NULL || !swy_raster_fits (self->layer, &at, &area))
     {
       _swy_canvas_clear_cards_texture (self);
       self->layer = swy_raster_new (&at, &area);
       if (self->layer == NULL)
         return;
+      swy_raster_draw (self->layer, (GskRenderNode **) nodes->pdata, nodes->len, NULL, 0);
+    }
+  else if (!in_place)
+    {
+      /* The same pixels, all drawn again: the texture shown stays while a
+       * beat's refresh goes on. */
       swy_raster_draw (self->layer, (GskRenderNode **) nodes->pdata, nodes->len, NULL, 0);
     }
   else if (n_changed > 0)
@@ -812,7 +818,7 @@ snapshot_cards (SwyCanvas   *self,
   if (self->layer_texture == NULL ||
       !swy_node_widget_beat_is_due (gtk_widget_get_frame_clock (widget)))
     {
-      GdkTexture *texture = swy_raster_get_texture (self->layer, &self->layer_rect);
+      GdkTexture *texture = swy_raster_get_texture (self->layer, TRUE, &self->layer_rect);
 
       if (texture != self->layer_texture)
         {
@@ -908,7 +914,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
       _swy_canvas_clear_dots_texture (self);
       self->dots_texture = swy_texture_render_node (row, &at,
                                                     &GRAPHENE_RECT_INIT (0, box, width, DOTS_BOX),
-                                                    &self->dots_rect);
+                                                    TRUE, &self->dots_rect);
       self->dots_color = color;
       self->dots_at = at;
       self->dots_width = width;

@@ -225,8 +225,9 @@ void _swy_canvas_set_collect_stats  (SwyCanvas *self,
 void _swy_canvas_get_snapshot_stats (SwyCanvas *self,
                                      gint64    *snapshot_us,
                                      gint64    *children_us);
-/* How many cards the last snapshot found changed (a new render node, or a
- * new place in device pixels) since the one before; counted always. */
+/* How many cards the last snapshot found drawn differently (a part of
+ * their render node, or their place) since the one before; counted
+ * always. */
 guint _swy_canvas_get_cards_changed (SwyCanvas *self);
 /* How many times the canvas has drawn its snapshot; counted always. */
 guint _swy_canvas_get_n_snapshots   (SwyCanvas *self);

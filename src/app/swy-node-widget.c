@@ -1141,7 +1141,8 @@ cache_frame (SwyNodeWidget          *self,
     {
       g_clear_object (&self->frame_texture);
       g_clear_pointer (&self->frame_key, g_bytes_unref);
-      self->frame_texture = swy_texture_render_node (frame, at, NULL, &self->frame_rect);
+      /* Drawn into the canvas's raster, not by the renderer: in memory. */
+      self->frame_texture = swy_texture_render_node (frame, at, NULL, FALSE, &self->frame_rect);
       if (self->frame_texture == NULL)
         return NULL;
       self->frame_key = g_bytes_ref (key);
@@ -1230,7 +1231,15 @@ swy_node_widget_get_canvas_node (SwyNodeWidget *self,
 static void
 swy_node_widget_unrealize (GtkWidget *widget)
 {
-  clear_frame_cache (SWY_NODE_WIDGET (widget));
+  SwyNodeWidget *self = SWY_NODE_WIDGET (widget);
+
+  clear_frame_cache (self);
+  /* No frame of this window refreshes it any more: it shows its state. */
+  if (self->beat_tick != 0)
+    {
+      leave_beat (self);
+      update (self);
+    }
 
   GTK_WIDGET_CLASS (swy_node_widget_parent_class)->unrealize (widget);
 }

@@ -518,7 +518,7 @@ uploader_unref (Uploader *uploader)
   if (!g_ref_count_dec (&uploader->ref))
     return;
 
-  if (uploader->released->len > 0 &&
+  if (uploader->context != NULL && uploader->released->len > 0 &&
       !gdk_display_is_closed (gdk_draw_context_get_display (GDK_DRAW_CONTEXT (uploader->context))))
     {
       gdk_gl_context_make_current (uploader->context);
@@ -526,7 +526,7 @@ uploader_unref (Uploader *uploader)
       gdk_gl_context_clear_current ();
     }
   g_array_unref (uploader->released);
-  g_object_unref (uploader->context);
+  g_clear_object (&uploader->context);
   g_free (uploader);
 }
 
@@ -567,7 +567,8 @@ get_uploader (GskRenderer *renderer)
   else
     {
       /* Remembered, so that the renderer's rasters stay in memory. */
-      g_debug ("Rasters stay in memory: %s", error != NULL ? error->message : "OpenGL ES");
+      g_debug ("Rasters stay in memory: %s",
+               error != NULL ? error->message : surface == NULL ? "no surface" : "OpenGL ES");
       g_clear_object (&context);
       uploader->context = NULL;
     }
@@ -623,19 +624,22 @@ upload (GskRenderer     *renderer,
 /**
  * swy_raster_get_texture:
  * @self: a raster
+ * @for_renderer: whether the renderer the raster was made for draws the
+ *   texture (for a GL renderer it is then uploaded), rather than only
+ *   rasters (it then stays in memory)
  * @out_rect: (out) (optional): where the texture goes, in node coordinates
  *
  * Returns: (transfer none): a texture of the raster's pixels as they are
- *   now, for the renderer the raster was made for: the same one until
- *   something is drawn again
+ *   now: the same one until something is drawn again
  */
 GdkTexture *
 swy_raster_get_texture (SwyRaster       *self,
+                        gboolean         for_renderer,
                         graphene_rect_t *out_rect)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (self->texture == NULL)
+  if (self->texture == NULL && for_renderer)
     self->texture = upload (self->at.renderer, self->surface);
   if (self->texture == NULL)
     self->texture = texture_new_for_surface (self->surface);
@@ -653,6 +657,8 @@ swy_raster_get_texture (SwyRaster       *self,
  * @node: a render node, in the coordinates @at maps
  * @at: where those coordinates land in device pixels
  * @clip: (nullable): the part of @node to draw, in the same coordinates
+ * @for_renderer: whether @at's renderer draws the texture, rather than
+ *   only rasters (swy_raster_get_texture())
  * @out_rect: (out): where the texture goes, in the same coordinates
  *
  * Draws @node (within @clip) into a texture of exactly the device pixels
@@ -665,6 +671,7 @@ GdkTexture *
 swy_texture_render_node (GskRenderNode          *node,
                          const SwyDeviceMapping *at,
                          const graphene_rect_t  *clip,
+                         gboolean                for_renderer,
                          graphene_rect_t        *out_rect)
 {
   graphene_rect_t bounds;
@@ -679,7 +686,7 @@ swy_texture_render_node (GskRenderNode          *node,
     return NULL;
 
   swy_raster_draw (raster, &node, 1, NULL, 0);
-  texture = g_object_ref (swy_raster_get_texture (raster, out_rect));
+  texture = g_object_ref (swy_raster_get_texture (raster, for_renderer, out_rect));
   swy_raster_free (raster);
 
   return texture;

@@ -20,7 +20,7 @@ GdkTexture *swy_texture_new_dot (int            size,
  * renderer, scale and sub-pixel offset, pixel for pixel. */
 typedef struct
 {
-  GskRenderer *renderer;           /* compared only, never dereferenced */
+  GskRenderer *renderer;           /* the widget's, while it is realized */
   float        scale, x, y;
 } SwyDeviceMapping;
 
@@ -42,6 +42,7 @@ void        swy_raster_draw                (SwyRaster              *self,
                                             const graphene_rect_t  *damage,
                                             guint                   n_damage);
 GdkTexture *swy_raster_get_texture         (SwyRaster              *self,
+                                            gboolean                for_renderer,
                                             graphene_rect_t        *out_rect);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwyRaster, swy_raster_free)
@@ -51,6 +52,7 @@ cairo_surface_t *_swy_texture_get_surface (GdkTexture *texture);
 GdkTexture *swy_texture_render_node        (GskRenderNode          *node,
                                             const SwyDeviceMapping *at,
                                             const graphene_rect_t  *clip,
+                                            gboolean                for_renderer,
                                             graphene_rect_t        *out_rect) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

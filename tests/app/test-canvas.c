@@ -958,12 +958,10 @@ test_canvas_card_beat (void)
   destroy_window (window);
 }
 
-/* One timer into this many counters: more cards than one frame refreshes.
- * It fires once a second, each time into every counter in one emission, so
- * that all the cards wait for the same beat however slow the machine. */
-#define SPREAD_COUNTERS 100
-/* The fewest cards a frame refreshes on the beat (swy-node-widget.c): more
- * than a third of SPREAD_COUNTERS. */
+/* The fewest cards a frame refreshes on the beat (swy-node-widget.c). The
+ * tests below have one timer into more counters than that, firing once a
+ * second, each time into every counter in one emission, so that all the
+ * cards wait for the same beat however slow the machine. */
 #define BEAT_CARDS 40
 
 typedef struct
@@ -1015,11 +1013,12 @@ beat_watch_after_paint_cb (GdkFrameClock *clock,
 
 /* A beat with more cards waiting than one frame refreshes spreads them over
  * the frames after it, and the canvas shows the cards' new texture only
- * when the last of them has refreshed: spread over three frames, the 100
- * counters and the timer refresh 40, 40 and 21 a frame, and on screen all
- * change in the third. */
+ * when the last of them has refreshed: @counters counters and the timer,
+ * spread over three frames, refresh BEAT_CARDS a frame and the rest in the
+ * last of @frames, and on screen all change in that one. */
 static void
-test_canvas_beat_spread (void)
+check_beat_spread (guint counters,
+                   guint frames)
 {
   g_autoptr(GString) text = g_string_new ("{ \"format\": \"switchyard\", \"version\": 1,\n"
                                           "  \"nodes\": [\n"
@@ -1034,11 +1033,11 @@ test_canvas_beat_spread (void)
   gulong handler;
   gint64 end;
 
-  for (guint i = 0; i < SPREAD_COUNTERS; i++)
+  for (guint i = 0; i < counters; i++)
     g_string_append_printf (text, ",\n    { \"id\": \"count%u\", \"type\": \"counter\", \"x\": %u, \"y\": %u }",
                             i, 250 + (i % 10) * 180, (i / 10) * 110);
   g_string_append (text, "\n  ],\n  \"wires\": [");
-  for (guint i = 0; i < SPREAD_COUNTERS; i++)
+  for (guint i = 0; i < counters; i++)
     g_string_append_printf (text, "%s\n    { \"from\": \"tick:out\", \"to\": \"count%u:in\" }",
                             i > 0 ? "," : "", i);
   g_string_append (text, "\n  ]\n}\n");
@@ -1075,7 +1074,7 @@ test_canvas_beat_spread (void)
       wait_for_frame (canvas);
       full = 0;
       for (guint i = 0; i < watch.swaps->len; i++)
-        if (g_array_index (watch.swaps, BeatSwap, i).changed >= SPREAD_COUNTERS)
+        if (g_array_index (watch.swaps, BeatSwap, i).changed >= counters)
           full++;
     }
   swy_graph_pause (graph);
@@ -1083,7 +1082,7 @@ test_canvas_beat_spread (void)
   g_assert_cmpuint (full, ==, 3);
 
   /* No frame refreshed more than its share, and each texture shown came
-   * after a whole beat: the counters (and the timer's card) over three
+   * after a whole beat: the counters (and the timer's card) over @frames
    * frames, never a part of them. */
   g_assert_cmpuint (watch.most, ==, BEAT_CARDS);
   for (guint i = 0; i < watch.swaps->len; i++)
@@ -1091,14 +1090,29 @@ test_canvas_beat_spread (void)
       BeatSwap *swap = &g_array_index (watch.swaps, BeatSwap, i);
 
       g_test_message ("texture %u: %u cards changed over %u frames", i, swap->changed, swap->frames);
-      g_assert_cmpuint (swap->changed, >=, SPREAD_COUNTERS);
-      g_assert_cmpuint (swap->changed, <=, SPREAD_COUNTERS + 1);
-      g_assert_cmpuint (swap->frames, ==, 3);
+      g_assert_cmpuint (swap->changed, >=, counters);
+      g_assert_cmpuint (swap->changed, <=, counters + 1);
+      g_assert_cmpuint (swap->frames, ==, frames);
     }
 
   g_array_unref (watch.swaps);
   destroy_window (window);
   _swy_node_widget_set_beat_frames (0);
+}
+
+/* 100 counters: 40, 40 and 21 cards a frame. */
+static void
+test_canvas_beat_spread (void)
+{
+  check_beat_spread (100, 3);
+}
+
+/* 60 counters: 40 and 21 cards a frame, the first frame more than half the
+ * cards, which the canvas draws all again, still behind the texture shown. */
+static void
+test_canvas_beat_spread_most (void)
+{
+  check_beat_spread (60, 2);
 }
 
 /* What @widget draws in its top-left @size × @size pixels, as a snapshot of
@@ -1199,6 +1213,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Canvas/cards-texture", test_canvas_cards_texture);
   g_test_add_func ("/Swy/Canvas/card-beat", test_canvas_card_beat);
   g_test_add_func ("/Swy/Canvas/beat-spread", test_canvas_beat_spread);
+  g_test_add_func ("/Swy/Canvas/beat-spread-most", test_canvas_beat_spread_most);
   g_test_add_func ("/Swy/Canvas/dots", test_canvas_dots);
 
   status = g_test_run ();
