@@ -708,8 +708,7 @@ diff_nodes (GskRenderNode *a,
 }
 
 /* The parts of the view where @before and @now differ into @damage, and
- * how many cards differ; returns FALSE when the cards came or went, or
- * when more than half of them changed. */
+ * how many cards differ; returns FALSE when the cards came or went. */
 static gboolean
 find_changed (GPtrArray *before,
               GPtrArray *now,
@@ -732,7 +731,25 @@ find_changed (GPtrArray *before,
         (*n_changed)++;
     }
 
-  return *n_changed <= now->len / 2;
+  return TRUE;
+}
+
+/* Whether the parts in @damage cover more than half of @area, counting
+ * overlaps twice: then drawing it all is as cheap. */
+static gboolean
+mostly_damaged (GArray                *damage,
+                const graphene_rect_t *area)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < damage->len; i++)
+    {
+      const graphene_rect_t *r = &g_array_index (damage, graphene_rect_t, i);
+
+      sum += (double) r->size.width * r->size.height;
+    }
+
+  return sum > 0.5 * area->size.width * area->size.height;
 }
 
 void
@@ -799,7 +816,7 @@ snapshot_cards (SwyCanvas   *self,
         return;
       swy_raster_draw (self->layer, (GskRenderNode **) nodes->pdata, nodes->len, NULL, 0);
     }
-  else if (!in_place)
+  else if (!in_place || mostly_damaged (damage, &area))
     {
       /* The same pixels, all drawn again: the texture shown stays while a
        * beat's refresh goes on. */

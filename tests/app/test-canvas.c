@@ -1107,8 +1107,8 @@ test_canvas_beat_spread (void)
   check_beat_spread (100, 3);
 }
 
-/* 60 counters: 40 and 21 cards a frame, the first frame more than half the
- * cards, which the canvas draws all again, still behind the texture shown. */
+/* 60 counters: 40 and 21 cards a frame; the texture shown holds through
+ * the first frame, in which more than half of the cards changed. */
 static void
 test_canvas_beat_spread_most (void)
 {
