@@ -652,8 +652,13 @@ diff_nodes (GskRenderNode *a,
         if (gsk_transform_equal (gsk_transform_node_get_transform (a),
                                  gsk_transform_node_get_transform (b)))
           {
-            GskTransform *inner = gsk_transform_transform (gsk_transform_ref (to_view),
-                                                           gsk_transform_node_get_transform (a));
+            GskTransform *inner;
+
+            /* Every card, every frame: a new place node around the same card. */
+            if (gsk_transform_node_get_child (a) == gsk_transform_node_get_child (b))
+              return;
+            inner = gsk_transform_transform (gsk_transform_ref (to_view),
+                                             gsk_transform_node_get_transform (a));
 
             diff_nodes (gsk_transform_node_get_child (a), gsk_transform_node_get_child (b), inner, damage);
             gsk_transform_unref (inner);
