@@ -763,6 +763,7 @@ _swy_canvas_clear_cards_texture (SwyCanvas *self)
   g_clear_pointer (&self->layer, swy_raster_free);
   g_clear_pointer (&self->layer_nodes, g_ptr_array_unref);
   g_clear_object (&self->layer_texture);
+  g_clear_pointer (&self->layer_node, gsk_render_node_unref);
 }
 
 static void
@@ -845,11 +846,13 @@ snapshot_cards (SwyCanvas   *self,
       if (texture != self->layer_texture)
         {
           g_set_object (&self->layer_texture, texture);
+          g_clear_pointer (&self->layer_node, gsk_render_node_unref);
+          self->layer_node = swy_texture_node_new (texture, &self->layer_rect, at.renderer);
           self->layer_renders++;
         }
     }
 
-  gtk_snapshot_append_texture (snapshot, self->layer_texture, &self->layer_rect);
+  gtk_snapshot_append_node (snapshot, self->layer_node);
 }
 
 GdkTexture *
@@ -862,6 +865,15 @@ _swy_canvas_get_cards_texture (SwyCanvas *self,
     *n_drawn = self->layer_renders;
 
   return self->layer_texture;
+}
+
+/* The node that shows the cards' texture, or NULL. */
+GskRenderNode *
+_swy_canvas_get_cards_node (SwyCanvas *self)
+{
+  g_return_val_if_fail (SWY_IS_CANVAS (self), NULL);
+
+  return self->layer_node;
 }
 
 void
@@ -953,7 +965,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
           graphene_rect_t r = self->dots_rect;
 
           r.origin.y += y;
-          g_ptr_array_add (rows, gsk_texture_node_new (self->dots_texture, &r));
+          g_ptr_array_add (rows, swy_texture_node_new (self->dots_texture, &r, at.renderer));
         }
       g_clear_pointer (&self->dots_node, gsk_render_node_unref);
       self->dots_node = gsk_container_node_new ((GskRenderNode **) rows->pdata, rows->len);

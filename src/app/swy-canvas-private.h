@@ -119,6 +119,7 @@ struct _SwyCanvas
   SwyRaster     *layer;           /* the cards' pixels */
   GPtrArray     *layer_nodes;     /* the cards' nodes drawn into it */
   GdkTexture    *layer_texture;   /* the cards as shown */
+  GskRenderNode *layer_node;      /* of layer_texture */
   graphene_rect_t layer_rect;
   guint          layer_renders;   /* textures shown, for tests */
   gboolean       layer_off;       /* for tests: cards drawn as they are */
@@ -233,8 +234,9 @@ guint _swy_canvas_get_cards_changed (SwyCanvas *self);
 guint _swy_canvas_get_n_snapshots   (SwyCanvas *self);
 
 /* For tests: the texture the cards were last drawn from (NULL when they
- * were drawn as they are), how many such textures the canvas has drawn, and
- * a switch to draw the cards as they are. */
+ * were drawn as they are), the node that shows it, how many such textures
+ * the canvas has drawn, and a switch to draw the cards as they are. */
+GskRenderNode *_swy_canvas_get_cards_node     (SwyCanvas *self);
 GdkTexture *_swy_canvas_get_cards_texture     (SwyCanvas *self,
                                                guint     *n_drawn);
 void        _swy_canvas_set_cards_texture_off (SwyCanvas *self,

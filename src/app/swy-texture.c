@@ -653,6 +653,56 @@ swy_raster_get_texture (SwyRaster       *self,
 }
 
 /**
+ * swy_texture_node_new:
+ * @texture: a texture
+ * @rect: where it goes
+ * @renderer: (nullable): the renderer that draws the node
+ *
+ * A texture node, except where the cairo renderer draws a texture made
+ * here: there a cairo node that paints the texture's surface. GTK 4.8's
+ * cairo renderer copies a texture node's pixels into a new surface every
+ * time it draws it, converting each pixel through floats on the way: 4.8
+ * ms a frame for the cards' raster at 200 nodes (bench/README.md). A cairo
+ * node records the surface, which cairo keeps without copying, since the
+ * texture's pixels never change.
+ *
+ * Returns: (transfer full): the node
+ */
+GskRenderNode *
+swy_texture_node_new (GdkTexture            *texture,
+                      const graphene_rect_t *rect,
+                      GskRenderer           *renderer)
+{
+  cairo_surface_t *surface;
+  GskRenderNode *node;
+  cairo_t *cr;
+
+  g_return_val_if_fail (GDK_IS_TEXTURE (texture), NULL);
+  g_return_val_if_fail (rect != NULL, NULL);
+
+  surface = _swy_texture_get_surface (texture);
+  if (renderer == NULL || !GSK_IS_CAIRO_RENDERER (renderer) || surface == NULL ||
+      rect->size.width <= 0 || rect->size.height <= 0)
+    return gsk_texture_node_new (texture, rect);
+
+  /* As GSK draws a texture node: the surface scaled onto @rect, its edge
+   * pixels padding it. */
+  node = gsk_cairo_node_new (rect);
+  cr = gsk_cairo_node_get_draw_context (node);
+  cairo_rectangle (cr, rect->origin.x, rect->origin.y, rect->size.width, rect->size.height);
+  cairo_clip (cr);
+  cairo_translate (cr, rect->origin.x, rect->origin.y);
+  cairo_scale (cr, rect->size.width / cairo_image_surface_get_width (surface),
+               rect->size.height / cairo_image_surface_get_height (surface));
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  return node;
+}
+
+/**
  * swy_texture_render_node:
  * @node: a render node, in the coordinates @at maps
  * @at: where those coordinates land in device pixels

@@ -55,4 +55,8 @@ GdkTexture *swy_texture_render_node        (GskRenderNode          *node,
                                             gboolean                for_renderer,
                                             graphene_rect_t        *out_rect) G_GNUC_WARN_UNUSED_RESULT;
 
+GskRenderNode *swy_texture_node_new          (GdkTexture             *texture,
+                                            const graphene_rect_t  *rect,
+                                            GskRenderer            *renderer) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

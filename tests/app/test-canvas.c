@@ -15,6 +15,7 @@
 #include "swy-canvas-private.h"
 #include "swy-event-details-private.h"
 #include "swy-log-view-private.h"
+#include "swy-texture.h"
 #include "swy-window.h"
 #include "swy-window-private.h"
 #include "swy-window-test-util.h"
@@ -814,6 +815,9 @@ test_canvas_cards_texture (void)
   texture = _swy_canvas_get_cards_texture (canvas, &n);
   g_assert_nonnull (texture);
   g_assert_cmpuint (_swy_canvas_get_cards_changed (canvas), ==, 0);
+  /* Shown, with the cairo renderer, as a node that paints its pixels. */
+  g_assert_cmpint (gsk_render_node_get_node_type (_swy_canvas_get_cards_node (canvas)), ==,
+                   GSK_CAIRO_NODE);
 
   /* Nothing in the cards changes: three more frames draw the same texture. */
   for (guint i = 0; i < 3; i++)
@@ -1199,6 +1203,93 @@ test_canvas_dots (void)
   destroy_window (window);
 }
 
+/* @node drawn by @renderer into @width × @height pixels. */
+static GBytes *
+render_pixels (GskRenderer   *renderer,
+               GskRenderNode *node,
+               int            width,
+               int            height)
+{
+  g_autoptr(GdkTexture) texture =
+    gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  guchar *data = g_malloc ((gsize) width * height * 4);
+
+  gdk_texture_download (texture, data, (gsize) width * 4);
+
+  return g_bytes_new_take (data, (gsize) width * height * 4);
+}
+
+/* With the cairo renderer, a texture drawn here goes on screen as a cairo
+ * node that paints its surface (GTK 4.8 would convert a texture node's
+ * pixels every frame), and looks exactly as its texture node does, at its
+ * size and scaled; other textures, and other renderers, keep texture
+ * nodes. */
+static void
+test_canvas_texture_node (void)
+{
+  static const char empty_graph[] =
+    "{ \"format\": \"switchyard\", \"version\": 1, \"nodes\": [], \"wires\": [] }\n";
+  SwyWindow *window = open_window (empty_graph);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  SwyDeviceMapping at = { renderer, 1.0f, 0.0f, 0.0f };
+  GskColorStop stops[2] = { { 0.0f, { 0.9f, 0.2f, 0.1f, 1.0f } }, { 1.0f, { 0.1f, 0.3f, 0.8f, 0.5f } } };
+  g_autoptr(GskRenderNode) gradient =
+    gsk_linear_gradient_node_new (&GRAPHENE_RECT_INIT (2, 3, 37, 23), &GRAPHENE_POINT_INIT (2, 3),
+                                  &GRAPHENE_POINT_INIT (39, 26), stops, G_N_ELEMENTS (stops));
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) foreign = NULL;
+  g_autoptr(GskRenderNode) nothing = gsk_container_node_new (NULL, 0);
+  g_autoptr(GBytes) foreign_bytes = g_bytes_new_static ("\xff\x00\x00\xff", 4);
+  graphene_rect_t rect;
+
+  g_assert_true (GSK_IS_CAIRO_RENDERER (renderer));
+  texture = swy_texture_render_node (gradient, &at, NULL, TRUE, &rect);
+  g_assert_nonnull (texture);
+  g_assert_nonnull (_swy_texture_get_surface (texture));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 37);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 23);
+
+  for (guint scaled = 0; scaled < 2; scaled++)
+    {
+      graphene_rect_t where = rect;
+      g_autoptr(GskRenderNode) plain = NULL;
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GBytes) plain_pixels = NULL;
+      g_autoptr(GBytes) node_pixels = NULL;
+      g_autoptr(GBytes) empty = NULL;
+
+      if (scaled)
+        graphene_rect_init (&where, 5.5f, 1.25f, 61.0f, 47.5f);
+      plain = gsk_texture_node_new (texture, &where);
+      node = swy_texture_node_new (texture, &where, renderer);
+      g_assert_cmpint (gsk_render_node_get_node_type (node), ==, GSK_CAIRO_NODE);
+      plain_pixels = render_pixels (renderer, plain, 72, 56);
+      node_pixels = render_pixels (renderer, node, 72, 56);
+      g_assert_true (g_bytes_equal (plain_pixels, node_pixels));
+      /* Not nothing: both drew the gradient. */
+      empty = render_pixels (renderer, nothing, 72, 56);
+      g_assert_false (g_bytes_equal (node_pixels, empty));
+    }
+
+  /* Without a renderer to draw for, or of a texture not made here: a
+   * texture node. */
+  {
+    g_autoptr(GskRenderNode) node = swy_texture_node_new (texture, &rect, NULL);
+
+    g_assert_cmpint (gsk_render_node_get_node_type (node), ==, GSK_TEXTURE_NODE);
+    g_assert_true (gsk_texture_node_get_texture (node) == texture);
+  }
+  foreign = gdk_memory_texture_new (1, 1, GDK_MEMORY_DEFAULT, foreign_bytes, 4);
+  {
+    g_autoptr(GskRenderNode) node = swy_texture_node_new (foreign, &GRAPHENE_RECT_INIT (0, 0, 1, 1),
+                                                          renderer);
+
+    g_assert_cmpint (gsk_render_node_get_node_type (node), ==, GSK_TEXTURE_NODE);
+  }
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1222,6 +1313,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Canvas/beat-spread", test_canvas_beat_spread);
   g_test_add_func ("/Swy/Canvas/beat-spread-most", test_canvas_beat_spread_most);
   g_test_add_func ("/Swy/Canvas/dots", test_canvas_dots);
+  g_test_add_func ("/Swy/Canvas/texture-node", test_canvas_texture_node);
 
   status = g_test_run ();
   g_clear_object (&app);

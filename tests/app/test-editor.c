@@ -169,6 +169,11 @@ test_editor_cards_texture_gl (void)
   texture = _swy_canvas_get_cards_texture (canvas, &n);
   g_assert_true (GDK_IS_GL_TEXTURE (texture));
   assert_texture_is_surface (texture);
+  /* Shown as a texture node: only the cairo renderer draws a cairo node
+   * from the surface instead. */
+  g_assert_cmpint (gsk_render_node_get_node_type (_swy_canvas_get_cards_node (canvas)), ==,
+                   GSK_TEXTURE_NODE);
+  g_assert_true (gsk_texture_node_get_texture (_swy_canvas_get_cards_node (canvas)) == texture);
 
   /* A counter counts: the next frame shows a new GL texture of it. */
   swy_graph_step (graph);
