@@ -185,6 +185,10 @@ struct _SwyRaster
   int               width, height;
   cairo_surface_t  *surface;
   GdkTexture       *texture;       /* of the surface's pixels, sharing them */
+  /* The surface before, kept to draw into when its texture is gone, and
+   * where its pixels differ from the surface's. */
+  cairo_surface_t  *spare;
+  cairo_region_t   *stale;
 };
 
 /* Where @rect lands in device pixels: the whole pixels it touches. */
@@ -240,6 +244,8 @@ swy_raster_free (SwyRaster *self)
 
   g_clear_object (&self->texture);
   cairo_surface_destroy (self->surface);
+  g_clear_pointer (&self->spare, cairo_surface_destroy);
+  g_clear_pointer (&self->stale, cairo_region_destroy);
   g_free (self);
 }
 
@@ -268,27 +274,69 @@ swy_raster_fits (SwyRaster              *self,
          right - left == self->width && bottom - top == self->height;
 }
 
-/* The texture, if any, shares the surface's pixels: draw into a copy. */
+/* Pixels of @from into @to, within @region. */
 static void
-unshare (SwyRaster *self)
+copy_pixels (cairo_surface_t      *from,
+             cairo_surface_t      *to,
+             const cairo_region_t *region)
 {
-  cairo_surface_t *copy;
-  cairo_t *cr;
+  cairo_t *cr = cairo_create (to);
 
-  if (self->texture == NULL)
-    return;
-
-  copy = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->width, self->height);
-  cr = cairo_create (copy);
+  if (region != NULL)
+    {
+      gdk_cairo_region (cr, region);
+      cairo_clip (cr);
+    }
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-  cairo_set_source_surface (cr, self->surface, 0, 0);
+  cairo_set_source_surface (cr, from, 0, 0);
   cairo_paint (cr);
   cairo_destroy (cr);
-  cairo_surface_destroy (self->surface);
-  self->surface = copy;
-  g_clear_object (&self->texture);
 }
 
+/* Before drawing @region: the texture, if any, shares the surface's
+ * pixels, so the drawing goes into another surface with the same pixels.
+ * That is the spare (the surface of the texture before) once nothing else
+ * holds it, brought up to date where it is stale, except where @region is
+ * drawn anyway; else a copy. Either way, the surface just shared becomes
+ * the spare. A beat of a playing graph changes a few pixels of each card:
+ * this copies those, where a copy of the raster would copy all of it (and
+ * allocate and free a few MB) on each beat. */
+static void
+unshare (SwyRaster            *self,
+         const cairo_region_t *region)
+{
+  cairo_surface_t *next;
+
+  if (self->texture != NULL)
+    {
+      /* Only the raster holds it: no texture, upload or raster uses it. */
+      if (self->spare != NULL && cairo_surface_get_reference_count (self->spare) == 1)
+        {
+          next = g_steal_pointer (&self->spare);
+          cairo_region_subtract (self->stale, region);
+          if (!cairo_region_is_empty (self->stale))
+            copy_pixels (self->surface, next, self->stale);
+        }
+      else
+        {
+          next = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->width, self->height);
+          copy_pixels (self->surface, next, NULL);
+          g_clear_pointer (&self->spare, cairo_surface_destroy);
+        }
+      self->spare = g_steal_pointer (&self->surface);
+      self->surface = next;
+      g_clear_pointer (&self->stale, cairo_region_destroy);
+      g_clear_object (&self->texture);
+    }
+
+  /* The spare lacks what is drawn now. */
+  if (self->spare != NULL)
+    {
+      if (self->stale == NULL)
+        self->stale = cairo_region_create ();
+      cairo_region_union (self->stale, region);
+    }
+}
 
 /* Whether @node, drawn with @cr, touches a pixel of @region. */
 static gboolean
@@ -447,7 +495,7 @@ swy_raster_draw (SwyRaster            *self,
       return;
     }
 
-  unshare (self);
+  unshare (self, region);
   cr = cairo_create (self->surface);
   for (int i = 0; i < cairo_region_num_rectangles (region); i++)
     {

@@ -1290,6 +1290,135 @@ test_canvas_texture_node (void)
   destroy_window (window);
 }
 
+/* The pixels of a memory texture, B, G, R, A. */
+static GBytes *
+texture_bytes (GdkTexture *texture)
+{
+  gsize size = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4;
+  guchar *data = g_malloc (size);
+
+  gdk_texture_download (texture, data, (gsize) gdk_texture_get_width (texture) * 4);
+
+  return g_bytes_new_take (data, size);
+}
+
+/* Three boxes in a row, in the colours of @shades (0 to 3 each). */
+static void
+make_boxes (GskRenderNode *boxes[3],
+            const guint    shades[3])
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      GdkRGBA color = { 0.2f * shades[i], 0.9f - 0.2f * shades[i], 0.5f, 1.0f };
+
+      g_clear_pointer (&boxes[i], gsk_render_node_unref);
+      boxes[i] = gsk_color_node_new (&color, &GRAPHENE_RECT_INIT (2.5f + 20 * i, 3, 15, 11));
+    }
+}
+
+/* @raster drawn again where the boxes of @now differ from those of
+ * @before (all of it without @before); the texture of its pixels then,
+ * which must be what drawing them all at once gives. */
+static GdkTexture *
+draw_boxes (SwyRaster   *raster,
+            const guint  before[3],
+            const guint  now[3])
+{
+  SwyDeviceMapping at = { NULL, 1.0f, 0.0f, 0.0f };
+  graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, 64, 16);
+  g_autoptr(SwyRaster) whole = swy_raster_new (&at, &area);
+  GskRenderNode *boxes[3] = { NULL, NULL, NULL };
+  graphene_rect_t damage[3];
+  guint n = 0;
+  GdkTexture *texture;
+  g_autoptr(GBytes) drawn = NULL;
+  g_autoptr(GBytes) expected = NULL;
+
+  make_boxes (boxes, now);
+  for (guint i = 0; before != NULL && i < 3; i++)
+    if (before[i] != now[i])
+      gsk_render_node_get_bounds (boxes[i], &damage[n++]);
+  swy_raster_draw (raster, boxes, 3, before != NULL ? damage : NULL, n);
+  texture = g_object_ref (swy_raster_get_texture (raster, FALSE, NULL));
+  swy_raster_draw (whole, boxes, 3, NULL, 0);
+  drawn = texture_bytes (texture);
+  expected = texture_bytes (swy_raster_get_texture (whole, FALSE, NULL));
+  g_assert_true (g_bytes_equal (drawn, expected));
+  for (guint i = 0; i < 3; i++)
+    gsk_render_node_unref (boxes[i]);
+
+  return texture;
+}
+
+static void
+assert_texture_kept (GdkTexture *texture,
+                     GBytes     *pixels)
+{
+  g_autoptr(GBytes) now = texture_bytes (texture);
+
+  g_assert_true (g_bytes_equal (now, pixels));
+}
+
+/* A raster drawn again part by part, with textures of its pixels taken
+ * between: each texture keeps its pixels, and each holds what drawing
+ * them all at once would. Once the texture before the last is gone, the
+ * raster draws into that one's surface again, brought up to date, instead
+ * of a new one. */
+static void
+test_canvas_raster_spare (void)
+{
+  static const guint v0[3] = { 0, 0, 0 }, v1[3] = { 1, 0, 0 }, v2[3] = { 1, 2, 0 },
+                     v3[3] = { 1, 2, 3 }, v4[3] = { 3, 2, 3 };
+  SwyDeviceMapping at = { NULL, 1.0f, 0.0f, 0.0f };
+  g_autoptr(SwyRaster) raster = swy_raster_new (&at, &GRAPHENE_RECT_INIT (0, 0, 64, 16));
+  g_autoptr(GdkTexture) t0 = draw_boxes (raster, NULL, v0);
+  g_autoptr(GdkTexture) t1 = NULL;
+  g_autoptr(GdkTexture) t2 = NULL;
+  g_autoptr(GdkTexture) t3 = NULL;
+  g_autoptr(GdkTexture) t4 = NULL;
+  g_autoptr(GBytes) p0 = texture_bytes (t0);
+  g_autoptr(GBytes) p1 = NULL;
+  g_autoptr(GBytes) p2 = NULL;
+  cairo_surface_t *s0 = _swy_texture_get_surface (t0);
+  cairo_surface_t *s2;
+
+  /* While the texture is held, the next pixels go into a new surface. */
+  t1 = draw_boxes (raster, v0, v1);
+  p1 = texture_bytes (t1);
+  g_assert_true (_swy_texture_get_surface (t1) != s0);
+  assert_texture_kept (t0, p0);
+
+  /* The first texture gone: its surface again, with the first box copied
+   * over from the one before. */
+  g_clear_object (&t0);
+  t2 = draw_boxes (raster, v1, v2);
+  p2 = texture_bytes (t2);
+  g_assert_true (_swy_texture_get_surface (t2) == s0);
+  s2 = s0;
+  assert_texture_kept (t1, p1);
+
+  /* The one before the last still held: a new surface. */
+  t3 = draw_boxes (raster, v2, v3);
+  g_assert_true (_swy_texture_get_surface (t3) != _swy_texture_get_surface (t1));
+  g_assert_true (_swy_texture_get_surface (t3) != s2);
+  assert_texture_kept (t1, p1);
+  assert_texture_kept (t2, p2);
+
+  /* Both gone: the surface of the one before the last, brought up to date
+   * (the third box), drawn where the first box changed. */
+  g_clear_object (&t1);
+  g_clear_object (&t2);
+  t4 = draw_boxes (raster, v3, v4);
+  g_assert_true (_swy_texture_get_surface (t4) == s2);
+
+  /* Back to the second look, then all of it drawn again. */
+  g_clear_object (&t3);
+  g_clear_object (&t4);
+  t4 = draw_boxes (raster, v4, v1);
+  g_clear_object (&t4);
+  t4 = draw_boxes (raster, NULL, v2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1314,6 +1443,7 @@ main (int   argc,
   g_test_add_func ("/Swy/Canvas/beat-spread-most", test_canvas_beat_spread_most);
   g_test_add_func ("/Swy/Canvas/dots", test_canvas_dots);
   g_test_add_func ("/Swy/Canvas/texture-node", test_canvas_texture_node);
+  g_test_add_func ("/Swy/Canvas/raster-spare", test_canvas_raster_spare);
 
   status = g_test_run ();
   g_clear_object (&app);
