@@ -176,7 +176,9 @@ swy_texture_mapping_fits (const SwyDeviceMapping *a,
  *
  * A raster keeps its pixels, so that a part of them can be drawn again
  * (a card whose figures changed) without the rest. A texture made of them
- * shares their memory; drawing into them after that first copies them. */
+ * shares their memory; drawing after that goes into the raster's other
+ * surface, brought up to date, or into a copy while a texture holds that
+ * one (unshare()). */
 
 struct _SwyRaster
 {
@@ -309,7 +311,8 @@ unshare (SwyRaster            *self,
 
   if (self->texture != NULL)
     {
-      /* Only the raster holds it: no texture, upload or raster uses it. */
+      /* Only the raster holds it: no texture, upload, raster or cairo node
+       * (which holds the texture) uses it. */
       if (self->spare != NULL && cairo_surface_get_reference_count (self->spare) == 1)
         {
           next = g_steal_pointer (&self->spare);
@@ -700,6 +703,46 @@ swy_raster_get_texture (SwyRaster       *self,
   return self->texture;
 }
 
+/* A cairo pattern of a texture's surface that holds the texture, not the
+ * surface: a surface pattern recorded into a cairo node would attach a
+ * copy-on-write snapshot to the surface, which cairo keeps until the
+ * surface is next drawn into, and then copies all of it, though the node
+ * is long gone. Held through the texture, the surface shows whoever still
+ * draws it, and a raster draws into it again only once nothing does. */
+static cairo_surface_t *
+texture_source_acquire (cairo_pattern_t             *pattern,
+                        void                        *texture,
+                        cairo_surface_t             *target,
+                        const cairo_rectangle_int_t *extents)
+{
+  return cairo_surface_reference (_swy_texture_get_surface (texture));
+}
+
+static void
+texture_source_release (cairo_pattern_t *pattern,
+                        void            *texture,
+                        cairo_surface_t *surface)
+{
+  cairo_surface_destroy (surface);
+}
+
+static cairo_status_t
+texture_source_copy (cairo_pattern_t       *pattern,
+                     void                  *texture,
+                     const cairo_pattern_t *other)
+{
+  g_object_ref (texture);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+texture_source_finish (cairo_pattern_t *pattern,
+                       void            *texture)
+{
+  g_object_unref (texture);
+}
+
 /**
  * swy_texture_node_new:
  * @texture: a texture
@@ -710,9 +753,8 @@ swy_raster_get_texture (SwyRaster       *self,
  * here: there a cairo node that paints the texture's surface. GTK 4.8's
  * cairo renderer copies a texture node's pixels into a new surface every
  * time it draws it, converting each pixel through floats on the way: 4.8
- * ms a frame for the cards' raster at 200 nodes (bench/README.md). A cairo
- * node records the surface, which cairo keeps without copying, since the
- * texture's pixels never change.
+ * ms a frame for the cards' raster at 200 nodes (bench/README.md). The
+ * cairo node paints the surface as it is, and holds the texture.
  *
  * Returns: (transfer full): the node
  */
@@ -722,7 +764,9 @@ swy_texture_node_new (GdkTexture            *texture,
                       GskRenderer           *renderer)
 {
   cairo_surface_t *surface;
+  cairo_pattern_t *pattern;
   GskRenderNode *node;
+  int width, height;
   cairo_t *cr;
 
   g_return_val_if_fail (GDK_IS_TEXTURE (texture), NULL);
@@ -733,19 +777,27 @@ swy_texture_node_new (GdkTexture            *texture,
       rect->size.width <= 0 || rect->size.height <= 0)
     return gsk_texture_node_new (texture, rect);
 
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  pattern = cairo_pattern_create_raster_source (g_object_ref (texture), CAIRO_CONTENT_COLOR_ALPHA,
+                                                width, height);
+  cairo_raster_source_pattern_set_acquire (pattern, texture_source_acquire, texture_source_release);
+  cairo_raster_source_pattern_set_copy (pattern, texture_source_copy);
+  cairo_raster_source_pattern_set_finish (pattern, texture_source_finish);
   /* As GSK draws a texture node: the surface scaled onto @rect, its edge
    * pixels padding it. */
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
+
   node = gsk_cairo_node_new (rect);
   cr = gsk_cairo_node_get_draw_context (node);
   cairo_rectangle (cr, rect->origin.x, rect->origin.y, rect->size.width, rect->size.height);
   cairo_clip (cr);
   cairo_translate (cr, rect->origin.x, rect->origin.y);
-  cairo_scale (cr, rect->size.width / cairo_image_surface_get_width (surface),
-               rect->size.height / cairo_image_surface_get_height (surface));
-  cairo_set_source_surface (cr, surface, 0, 0);
-  cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+  cairo_scale (cr, rect->size.width / width, rect->size.height / height);
+  cairo_set_source (cr, pattern);
   cairo_paint (cr);
   cairo_destroy (cr);
+  cairo_pattern_destroy (pattern);
 
   return node;
 }

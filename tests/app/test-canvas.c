@@ -1417,6 +1417,44 @@ test_canvas_raster_spare (void)
   t4 = draw_boxes (raster, v4, v1);
   g_clear_object (&t4);
   t4 = draw_boxes (raster, NULL, v2);
+
+  /* With the cairo renderer, the node that shows a texture holds it: its
+   * surface is not drawn into again while the node is there, and the node
+   * shows the pixels it was made with. */
+  {
+    g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+    g_autoptr(SwyRaster) shown = swy_raster_new (&at, &GRAPHENE_RECT_INIT (0, 0, 64, 16));
+    g_autoptr(GBytes) node_pixels = NULL;
+    g_autoptr(GBytes) node_pixels_later = NULL;
+    GskRenderNode *node;
+    GdkTexture *texture;
+    gpointer watch;
+    cairo_surface_t *first;
+
+    g_assert_true (gsk_renderer_realize (renderer, NULL, NULL));
+    texture = draw_boxes (shown, NULL, v0);
+    first = _swy_texture_get_surface (texture);
+    node = swy_texture_node_new (texture, &GRAPHENE_RECT_INIT (0, 0, 64, 16), renderer);
+    g_assert_cmpint (gsk_render_node_get_node_type (node), ==, GSK_CAIRO_NODE);
+    node_pixels = render_pixels (renderer, node, 64, 16);
+    watch = texture;
+    g_object_add_weak_pointer (G_OBJECT (texture), &watch);
+    g_object_unref (texture);
+    g_assert_nonnull (watch);
+
+    /* Two draws: the second would take the first surface back. */
+    texture = draw_boxes (shown, v0, v1);
+    g_object_unref (texture);
+    texture = draw_boxes (shown, v1, v2);
+    g_assert_true (_swy_texture_get_surface (texture) != first);
+    g_object_unref (texture);
+    node_pixels_later = render_pixels (renderer, node, 64, 16);
+    g_assert_true (g_bytes_equal (node_pixels, node_pixels_later));
+
+    gsk_render_node_unref (node);
+    g_assert_null (watch);
+    gsk_renderer_unrealize (renderer);
+  }
 }
 
 int
