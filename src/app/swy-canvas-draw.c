@@ -605,30 +605,6 @@ add_damage (GArray        *damage,
   g_array_append_val (damage, bounds);
 }
 
-/* Whether two leaves draw the same: GTK makes a widget's own nodes again
- * whenever it draws it again, for a change in one of its children. */
-static gboolean
-same_leaf (GskRenderNode *a,
-           GskRenderNode *b)
-{
-  graphene_rect_t bounds_a, bounds_b;
-
-  gsk_render_node_get_bounds (a, &bounds_a);
-  gsk_render_node_get_bounds (b, &bounds_b);
-  if (!graphene_rect_equal (&bounds_a, &bounds_b))
-    return FALSE;
-
-  switch ((int) gsk_render_node_get_node_type (a))
-    {
-    case GSK_TEXTURE_NODE:
-      return gsk_texture_node_get_texture (a) == gsk_texture_node_get_texture (b);
-    case GSK_COLOR_NODE:
-      return gdk_rgba_equal (gsk_color_node_get_color (a), gsk_color_node_get_color (b));
-    default:
-      return FALSE;
-    }
-}
-
 /* The parts where @a and @b draw differently, in the view's coordinates
  * (@to_view maps theirs), into @damage: the bounds of the smallest parts
  * of their trees that differ, as far as containers, transforms, clips and
@@ -685,8 +661,7 @@ diff_nodes (GskRenderNode *a,
         break;
 
       case GSK_ROUNDED_CLIP_NODE:
-        if (memcmp (gsk_rounded_clip_node_get_clip (a), gsk_rounded_clip_node_get_clip (b),
-                    sizeof (GskRoundedRect)) == 0)
+        if (swy_rounded_rect_equal (gsk_rounded_clip_node_get_clip (a), gsk_rounded_clip_node_get_clip (b)))
           {
             diff_nodes (gsk_rounded_clip_node_get_child (a), gsk_rounded_clip_node_get_child (b),
                         to_view, damage);
@@ -703,7 +678,7 @@ diff_nodes (GskRenderNode *a,
         break;
 
       default:
-        if (same_leaf (a, b))
+        if (swy_render_nodes_equal (a, b))
           return;
         break;
       }

@@ -1107,86 +1107,6 @@ is_frame_node (GskRenderNode *node)
     }
 }
 
-static gboolean
-rounded_rect_equal (const GskRoundedRect *a,
-                    const GskRoundedRect *b)
-{
-  if (!graphene_rect_equal (&a->bounds, &b->bounds))
-    return FALSE;
-  for (guint i = 0; i < 4; i++)
-    if (!graphene_size_equal (&a->corner[i], &b->corner[i]))
-      return FALSE;
-
-  return TRUE;
-}
-
-/* Whether two trees of frame nodes (is_frame_node()) draw the same. GTK
- * makes new ones whenever the card draws itself again, as it does when a
- * figure changes; comparing their values is a few dozen floats, where
- * serializing them to compare took about 1.2 ms of a frame refreshing 200
- * cards (perf, bench/README.md). */
-static gboolean
-frame_nodes_equal (GskRenderNode *a,
-                   GskRenderNode *b)
-{
-  GskRenderNodeType type = gsk_render_node_get_node_type (a);
-  graphene_rect_t bounds_a, bounds_b;
-
-  if (a == b)
-    return TRUE;
-  if (type != gsk_render_node_get_node_type (b))
-    return FALSE;
-
-  switch ((int) type)
-    {
-    case GSK_CONTAINER_NODE:
-      if (gsk_container_node_get_n_children (a) != gsk_container_node_get_n_children (b))
-        return FALSE;
-      for (guint i = 0; i < gsk_container_node_get_n_children (a); i++)
-        if (!frame_nodes_equal (gsk_container_node_get_child (a, i), gsk_container_node_get_child (b, i)))
-          return FALSE;
-      return TRUE;
-
-    case GSK_OUTSET_SHADOW_NODE:
-      return rounded_rect_equal (gsk_outset_shadow_node_get_outline (a), gsk_outset_shadow_node_get_outline (b)) &&
-             gdk_rgba_equal (gsk_outset_shadow_node_get_color (a), gsk_outset_shadow_node_get_color (b)) &&
-             gsk_outset_shadow_node_get_dx (a) == gsk_outset_shadow_node_get_dx (b) &&
-             gsk_outset_shadow_node_get_dy (a) == gsk_outset_shadow_node_get_dy (b) &&
-             gsk_outset_shadow_node_get_spread (a) == gsk_outset_shadow_node_get_spread (b) &&
-             gsk_outset_shadow_node_get_blur_radius (a) == gsk_outset_shadow_node_get_blur_radius (b);
-
-    case GSK_INSET_SHADOW_NODE:
-      return rounded_rect_equal (gsk_inset_shadow_node_get_outline (a), gsk_inset_shadow_node_get_outline (b)) &&
-             gdk_rgba_equal (gsk_inset_shadow_node_get_color (a), gsk_inset_shadow_node_get_color (b)) &&
-             gsk_inset_shadow_node_get_dx (a) == gsk_inset_shadow_node_get_dx (b) &&
-             gsk_inset_shadow_node_get_dy (a) == gsk_inset_shadow_node_get_dy (b) &&
-             gsk_inset_shadow_node_get_spread (a) == gsk_inset_shadow_node_get_spread (b) &&
-             gsk_inset_shadow_node_get_blur_radius (a) == gsk_inset_shadow_node_get_blur_radius (b);
-
-    case GSK_ROUNDED_CLIP_NODE:
-      return rounded_rect_equal (gsk_rounded_clip_node_get_clip (a), gsk_rounded_clip_node_get_clip (b)) &&
-             frame_nodes_equal (gsk_rounded_clip_node_get_child (a), gsk_rounded_clip_node_get_child (b));
-
-    case GSK_COLOR_NODE:
-      gsk_render_node_get_bounds (a, &bounds_a);
-      gsk_render_node_get_bounds (b, &bounds_b);
-      return graphene_rect_equal (&bounds_a, &bounds_b) &&
-             gdk_rgba_equal (gsk_color_node_get_color (a), gsk_color_node_get_color (b));
-
-    case GSK_BORDER_NODE:
-      if (!rounded_rect_equal (gsk_border_node_get_outline (a), gsk_border_node_get_outline (b)))
-        return FALSE;
-      for (guint i = 0; i < 4; i++)
-        if (gsk_border_node_get_widths (a)[i] != gsk_border_node_get_widths (b)[i] ||
-            !gdk_rgba_equal (&gsk_border_node_get_colors (a)[i], &gsk_border_node_get_colors (b)[i]))
-          return FALSE;
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
-}
-
 /* The card with its frame as one texture, or NULL to draw it as it is. */
 static GskRenderNode *
 cache_frame (SwyNodeWidget          *self,
@@ -1215,7 +1135,7 @@ cache_frame (SwyNodeWidget          *self,
   }
 
   if (self->frame_texture == NULL || !swy_texture_mapping_fits (&self->frame_at, at) ||
-      !frame_nodes_equal (frame, self->frame_node))
+      !swy_render_nodes_equal (frame, self->frame_node))
     {
       g_clear_object (&self->frame_texture);
       g_clear_pointer (&self->frame_node, gsk_render_node_unref);

@@ -164,6 +164,106 @@ swy_texture_mapping_fits (const SwyDeviceMapping *a,
          fabsf (fraction (a->y) - fraction (b->y)) <= 0.001f;
 }
 
+/* Comparing nodes
+ *
+ * GTK makes a widget's nodes again whenever it draws the widget again, as
+ * a card does for a change in one of its children, so nodes that draw the
+ * same are compared by value: a few dozen floats, where serializing them to
+ * compare took about 1.2 ms of a frame refreshing 200 cards (perf,
+ * bench/README.md). */
+
+gboolean
+swy_rounded_rect_equal (const GskRoundedRect *a,
+                        const GskRoundedRect *b)
+{
+  if (!graphene_rect_equal (&a->bounds, &b->bounds))
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    if (!graphene_size_equal (&a->corner[i], &b->corner[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * swy_render_nodes_equal:
+ * @a: a render node
+ * @b: another
+ *
+ * Whether @a and @b draw the same, as far as the kinds of nodes a card's
+ * frame and leaves are made of tell: containers, rounded clips, colours,
+ * textures, borders and shadows. Other kinds are equal only to themselves.
+ *
+ * Returns: %TRUE when they draw the same
+ */
+gboolean
+swy_render_nodes_equal (GskRenderNode *a,
+                        GskRenderNode *b)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (a);
+  graphene_rect_t bounds_a, bounds_b;
+
+  if (a == b)
+    return TRUE;
+  if (type != gsk_render_node_get_node_type (b))
+    return FALSE;
+  gsk_render_node_get_bounds (a, &bounds_a);
+  gsk_render_node_get_bounds (b, &bounds_b);
+  if (!graphene_rect_equal (&bounds_a, &bounds_b))
+    return FALSE;
+
+  switch ((int) type)
+    {
+    case GSK_CONTAINER_NODE:
+      if (gsk_container_node_get_n_children (a) != gsk_container_node_get_n_children (b))
+        return FALSE;
+      for (guint i = 0; i < gsk_container_node_get_n_children (a); i++)
+        if (!swy_render_nodes_equal (gsk_container_node_get_child (a, i), gsk_container_node_get_child (b, i)))
+          return FALSE;
+      return TRUE;
+
+    case GSK_OUTSET_SHADOW_NODE:
+      return swy_rounded_rect_equal (gsk_outset_shadow_node_get_outline (a),
+                                     gsk_outset_shadow_node_get_outline (b)) &&
+             gdk_rgba_equal (gsk_outset_shadow_node_get_color (a), gsk_outset_shadow_node_get_color (b)) &&
+             gsk_outset_shadow_node_get_dx (a) == gsk_outset_shadow_node_get_dx (b) &&
+             gsk_outset_shadow_node_get_dy (a) == gsk_outset_shadow_node_get_dy (b) &&
+             gsk_outset_shadow_node_get_spread (a) == gsk_outset_shadow_node_get_spread (b) &&
+             gsk_outset_shadow_node_get_blur_radius (a) == gsk_outset_shadow_node_get_blur_radius (b);
+
+    case GSK_INSET_SHADOW_NODE:
+      return swy_rounded_rect_equal (gsk_inset_shadow_node_get_outline (a),
+                                     gsk_inset_shadow_node_get_outline (b)) &&
+             gdk_rgba_equal (gsk_inset_shadow_node_get_color (a), gsk_inset_shadow_node_get_color (b)) &&
+             gsk_inset_shadow_node_get_dx (a) == gsk_inset_shadow_node_get_dx (b) &&
+             gsk_inset_shadow_node_get_dy (a) == gsk_inset_shadow_node_get_dy (b) &&
+             gsk_inset_shadow_node_get_spread (a) == gsk_inset_shadow_node_get_spread (b) &&
+             gsk_inset_shadow_node_get_blur_radius (a) == gsk_inset_shadow_node_get_blur_radius (b);
+
+    case GSK_ROUNDED_CLIP_NODE:
+      return swy_rounded_rect_equal (gsk_rounded_clip_node_get_clip (a), gsk_rounded_clip_node_get_clip (b)) &&
+             swy_render_nodes_equal (gsk_rounded_clip_node_get_child (a), gsk_rounded_clip_node_get_child (b));
+
+    case GSK_COLOR_NODE:
+      return gdk_rgba_equal (gsk_color_node_get_color (a), gsk_color_node_get_color (b));
+
+    case GSK_TEXTURE_NODE:
+      return gsk_texture_node_get_texture (a) == gsk_texture_node_get_texture (b);
+
+    case GSK_BORDER_NODE:
+      if (!swy_rounded_rect_equal (gsk_border_node_get_outline (a), gsk_border_node_get_outline (b)))
+        return FALSE;
+      for (guint i = 0; i < 4; i++)
+        if (gsk_border_node_get_widths (a)[i] != gsk_border_node_get_widths (b)[i] ||
+            !gdk_rgba_equal (&gsk_border_node_get_colors (a)[i], &gsk_border_node_get_colors (b)[i]))
+          return FALSE;
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
 /* Rasters
  *
  * GTK 4.8's GL renderer has a large fixed cost for every
@@ -500,13 +600,7 @@ swy_raster_draw (SwyRaster            *self,
 
   unshare (self, region);
   cr = cairo_create (self->surface);
-  for (int i = 0; i < cairo_region_num_rectangles (region); i++)
-    {
-      cairo_rectangle_int_t box;
-
-      cairo_region_get_rectangle (region, i, &box);
-      cairo_rectangle (cr, box.x, box.y, box.width, box.height);
-    }
+  gdk_cairo_region (cr, region);
   cairo_clip (cr);
   cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
   cairo_paint (cr);
@@ -785,7 +879,10 @@ swy_texture_node_new (GdkTexture            *texture,
   cairo_raster_source_pattern_set_copy (pattern, texture_source_copy);
   cairo_raster_source_pattern_set_finish (pattern, texture_source_finish);
   /* As GSK draws a texture node: the surface scaled onto @rect, its edge
-   * pixels padding it. */
+   * pixels padding it. Painted through a scaled context: set as the
+   * pattern's matrix and filled, as draw_node() does for a surface, this
+   * pattern comes out a few pixels different from GSK's when scaled
+   * (/Swy/Canvas/texture-node). */
   cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
 
   node = gsk_cairo_node_new (rect);

@@ -28,6 +28,11 @@ gboolean    swy_texture_get_device_mapping (GtkWidget              *widget,
                                             SwyDeviceMapping       *out);
 gboolean    swy_texture_mapping_fits       (const SwyDeviceMapping *a,
                                             const SwyDeviceMapping *b);
+gboolean    swy_rounded_rect_equal         (const GskRoundedRect   *a,
+                                            const GskRoundedRect   *b);
+gboolean    swy_render_nodes_equal         (GskRenderNode          *a,
+                                            GskRenderNode          *b);
+
 typedef struct _SwyRaster SwyRaster;
 
 SwyRaster  *swy_raster_new                 (const SwyDeviceMapping *at,
@@ -55,7 +60,7 @@ GdkTexture *swy_texture_render_node        (GskRenderNode          *node,
                                             gboolean                for_renderer,
                                             graphene_rect_t        *out_rect) G_GNUC_WARN_UNUSED_RESULT;
 
-GskRenderNode *swy_texture_node_new          (GdkTexture             *texture,
+GskRenderNode *swy_texture_node_new       (GdkTexture             *texture,
                                             const graphene_rect_t  *rect,
                                             GskRenderer            *renderer) G_GNUC_WARN_UNUSED_RESULT;
 

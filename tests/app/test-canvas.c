@@ -75,6 +75,9 @@ static const char two_beats_graph[] =
   "  ]\n"
   "}\n";
 
+static const char empty_graph[] =
+  "{ \"format\": \"switchyard\", \"version\": 1, \"nodes\": [], \"wires\": [] }\n";
+
 /* The canvas draws at most this many tokens a frame (swy-canvas-live.c). */
 #define MAX_TOKENS 4000
 
@@ -505,29 +508,53 @@ test_canvas_token_cap (void)
   destroy_window (window);
 }
 
-/* What the canvas draws now in @width × @height pixels from (@x, @y):
- * B, G, R, A (GDK_MEMORY_DEFAULT), premultiplied. */
+
+/* The pixels of a texture: B, G, R, A (GDK_MEMORY_DEFAULT), premultiplied. */
 static GBytes *
-canvas_pixels (SwyCanvas *canvas,
+texture_bytes (GdkTexture *texture)
+{
+  gsize size = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4;
+  guchar *data = g_malloc (size);
+
+  gdk_texture_download (texture, data, (gsize) gdk_texture_get_width (texture) * 4);
+
+  return g_bytes_new_take (data, size);
+}
+
+/* @node drawn by @renderer, the @width × @height pixels from (@x, @y). */
+static GBytes *
+render_pixels (GskRenderer   *renderer,
+               GskRenderNode *node,
+               int            x,
+               int            y,
+               int            width,
+               int            height)
+{
+  g_autoptr(GdkTexture) texture =
+    gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (x, y, width, height));
+
+  return texture_bytes (texture);
+}
+
+/* What @widget draws now in @width × @height pixels from (@x, @y), as a
+ * snapshot of it drawn by its window's renderer. */
+static GBytes *
+widget_pixels (GtkWidget *widget,
                int        x,
                int        y,
                int        width,
                int        height)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (canvas));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (canvas)));
-  guchar *data = g_malloc ((gsize) width * height * 4);
 
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (canvas)),
-                          gtk_widget_get_height (GTK_WIDGET (canvas)));
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
   node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (x, y, width, height));
-  gdk_texture_download (texture, data, (gsize) width * 4);
 
-  return g_bytes_new_take (data, (gsize) width * height * 4);
+  return render_pixels (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                        x, y, width, height);
 }
 
 /* The colour of the canvas's pixel at (@x, @y) as it draws itself now. */
@@ -537,7 +564,7 @@ canvas_pixel (SwyCanvas *canvas,
               int        y,
               guchar     rgba[4])
 {
-  g_autoptr(GBytes) pixels = canvas_pixels (canvas, x, y, 1, 1);
+  g_autoptr(GBytes) pixels = widget_pixels (GTK_WIDGET (canvas), x, y, 1, 1);
   const guchar *data = g_bytes_get_data (pixels, NULL);
 
   rgba[0] = data[2];
@@ -622,7 +649,7 @@ card_pixels (SwyCanvas     *canvas,
 
   g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card), GTK_WIDGET (canvas), &box));
 
-  return canvas_pixels (canvas, (int) floor (box.origin.x), (int) floor (box.origin.y),
+  return widget_pixels (GTK_WIDGET (canvas), (int) floor (box.origin.x), (int) floor (box.origin.y),
                         (int) box.size.width, (int) box.size.height);
 }
 
@@ -1126,35 +1153,11 @@ test_canvas_beat_spread_most (void)
   check_beat_spread (60, 2);
 }
 
-/* What @widget draws in its top-left @size × @size pixels, as a snapshot of
- * it drawn by its window's renderer. */
-static GBytes *
-widget_pixels (GtkWidget *widget,
-               int        size)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  guchar *data = g_malloc ((gsize) size * size * 4);
-
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
-                          gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, size, size));
-  gdk_texture_download (texture, data, (gsize) size * 4);
-
-  return g_bytes_new_take (data, (gsize) size * size * 4);
-}
-
 /* The canvas's dot grid, drawn from one texture, looks as the CSS
  * background it replaces draws it, in the light and the dark style. */
 static void
 test_canvas_dots (void)
 {
-  static const char empty_graph[] =
-    "{ \"format\": \"switchyard\", \"version\": 1, \"nodes\": [], \"wires\": [] }\n";
   SwyWindow *window = open_window (empty_graph);
   SwyCanvas *canvas = swy_window_get_canvas (window);
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
@@ -1185,8 +1188,8 @@ test_canvas_dots (void)
                                                       : ADW_COLOR_SCHEME_DEFAULT);
       wait_for_frame (canvas);
       wait_for_frame (box);
-      drawn = widget_pixels (GTK_WIDGET (canvas), 96);
-      css_drawn = widget_pixels (box, 96);
+      drawn = widget_pixels (GTK_WIDGET (canvas), 0, 0, 96, 96);
+      css_drawn = widget_pixels (box, 0, 0, 96, 96);
       g_assert_true (g_bytes_equal (drawn, css_drawn));
       /* And there are dots: 4 × 4 tiles, a few pixels darker (light) or
        * lighter (dark) than the background at each tile's centre. */
@@ -1203,22 +1206,6 @@ test_canvas_dots (void)
   destroy_window (window);
 }
 
-/* @node drawn by @renderer into @width × @height pixels. */
-static GBytes *
-render_pixels (GskRenderer   *renderer,
-               GskRenderNode *node,
-               int            width,
-               int            height)
-{
-  g_autoptr(GdkTexture) texture =
-    gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  guchar *data = g_malloc ((gsize) width * height * 4);
-
-  gdk_texture_download (texture, data, (gsize) width * 4);
-
-  return g_bytes_new_take (data, (gsize) width * height * 4);
-}
-
 /* With the cairo renderer, a texture drawn here goes on screen as a cairo
  * node that paints its surface (GTK 4.8 would convert a texture node's
  * pixels every frame), and looks exactly as its texture node does, at its
@@ -1227,8 +1214,6 @@ render_pixels (GskRenderer   *renderer,
 static void
 test_canvas_texture_node (void)
 {
-  static const char empty_graph[] =
-    "{ \"format\": \"switchyard\", \"version\": 1, \"nodes\": [], \"wires\": [] }\n";
   SwyWindow *window = open_window (empty_graph);
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
   SwyDeviceMapping at = { renderer, 1.0f, 0.0f, 0.0f };
@@ -1263,11 +1248,11 @@ test_canvas_texture_node (void)
       plain = gsk_texture_node_new (texture, &where);
       node = swy_texture_node_new (texture, &where, renderer);
       g_assert_cmpint (gsk_render_node_get_node_type (node), ==, GSK_CAIRO_NODE);
-      plain_pixels = render_pixels (renderer, plain, 72, 56);
-      node_pixels = render_pixels (renderer, node, 72, 56);
+      plain_pixels = render_pixels (renderer, plain, 0, 0, 72, 56);
+      node_pixels = render_pixels (renderer, node, 0, 0, 72, 56);
       g_assert_true (g_bytes_equal (plain_pixels, node_pixels));
       /* Not nothing: both drew the gradient. */
-      empty = render_pixels (renderer, nothing, 72, 56);
+      empty = render_pixels (renderer, nothing, 0, 0, 72, 56);
       g_assert_false (g_bytes_equal (node_pixels, empty));
     }
 
@@ -1288,18 +1273,6 @@ test_canvas_texture_node (void)
   }
 
   destroy_window (window);
-}
-
-/* The pixels of a memory texture, B, G, R, A. */
-static GBytes *
-texture_bytes (GdkTexture *texture)
-{
-  gsize size = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4;
-  guchar *data = g_malloc (size);
-
-  gdk_texture_download (texture, data, (gsize) gdk_texture_get_width (texture) * 4);
-
-  return g_bytes_new_take (data, size);
 }
 
 /* Three boxes in a row, in the colours of @shades (0 to 3 each). */
@@ -1436,7 +1409,7 @@ test_canvas_raster_spare (void)
     first = _swy_texture_get_surface (texture);
     node = swy_texture_node_new (texture, &GRAPHENE_RECT_INIT (0, 0, 64, 16), renderer);
     g_assert_cmpint (gsk_render_node_get_node_type (node), ==, GSK_CAIRO_NODE);
-    node_pixels = render_pixels (renderer, node, 64, 16);
+    node_pixels = render_pixels (renderer, node, 0, 0, 64, 16);
     watch = texture;
     g_object_add_weak_pointer (G_OBJECT (texture), &watch);
     g_object_unref (texture);
@@ -1448,7 +1421,7 @@ test_canvas_raster_spare (void)
     texture = draw_boxes (shown, v1, v2);
     g_assert_true (_swy_texture_get_surface (texture) != first);
     g_object_unref (texture);
-    node_pixels_later = render_pixels (renderer, node, 64, 16);
+    node_pixels_later = render_pixels (renderer, node, 0, 0, 64, 16);
     g_assert_true (g_bytes_equal (node_pixels, node_pixels_later));
 
     gsk_render_node_unref (node);

@@ -69,8 +69,6 @@ run_live_until (SwyWindow  *window,
 
 /* Windows */
 
-
-
 static SwyWindow *
 new_window (void)
 {
@@ -186,7 +184,6 @@ test_editor_cards_texture_gl (void)
 
   destroy_window (window);
 }
-
 
 static void
 activate (SwyWindow  *window,
